@@ -1,0 +1,58 @@
+// Resolves CLI path arguments into input sources: files, directories (recursive, sorted, only
+// *.yaml|*.yml|*.json) and standard input ("-").
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../reporter/diagnostics.js';
+
+export const STDIN_NAME = '<stdin>';
+const manifestExtension = /\.(ya?ml|json)$/i;
+
+export type InputEntry = { type: 'file'; name: string } | { type: 'stdin' } | { type: 'error'; diagnostic: Diagnostic };
+
+/** Expands arguments in order; directories expand to their manifest files in sorted order. */
+export function expandPaths(paths: readonly string[]): InputEntry[] {
+  const entries: InputEntry[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      entries.push({ type: 'stdin' });
+      continue;
+    }
+    try {
+      if (statSync(path).isDirectory()) entries.push(...walk(path));
+      else entries.push({ type: 'file', name: path });
+    } catch (e) {
+      entries.push({ type: 'error', diagnostic: unreadable(path, e) });
+    }
+  }
+  return entries;
+}
+
+function walk(dir: string): InputEntry[] {
+  const names = readdirSync(dir).sort();
+  const entries: InputEntry[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) entries.push(...walk(path));
+      else if (stat.isFile() && manifestExtension.test(name)) entries.push({ type: 'file', name: path });
+    } catch (e) {
+      entries.push({ type: 'error', diagnostic: unreadable(path, e) });
+    }
+  }
+  return entries;
+}
+
+export function readFile(name: string): { text: string } | { diagnostic: Diagnostic } {
+  try {
+    return { text: readFileSync(name, 'utf8') };
+  } catch (e) {
+    return { diagnostic: unreadable(name, e) };
+  }
+}
+
+export function unreadable(path: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  return { severity: 'error', code: 'input-unreadable', message: `cannot read ${path}: ${reason}` };
+}

@@ -1,0 +1,51 @@
+// Ingress backend → HTTPRoute backendRef. Gateway API has no named ports, so a port name is
+// resolved through the Service; when that is impossible the path is reported, never guessed.
+import type { Backend, Ingress, Service } from '../../ir/model.js';
+import type { DiagnosticSink } from '../../reporter/sink.js';
+import type { HTTPBackendRef } from './types.js';
+
+/** Ports of every Service in the input, by `namespace/name`. */
+export class ServiceIndex {
+  private readonly byKey = new Map<string, Service>();
+
+  constructor(services: readonly Service[]) {
+    for (const service of services) this.byKey.set(`${service.namespace}/${service.name}`, service);
+  }
+
+  get(namespace: string, name: string): Service | undefined {
+    return this.byKey.get(`${namespace}/${name}`);
+  }
+}
+
+/** `what` says where the backend is used, e.g. `rule host "a.example" path "/api"`. */
+export function toBackendRef(backend: Backend, ingress: Ingress, what: string, services: ServiceIndex, sink: DiagnosticSink): HTTPBackendRef | undefined {
+  if (backend.type === 'resource') {
+    sink.add('resource-backend', `${what}: resource backend ${backend.apiGroup ?? 'core'}/${backend.kind} "${backend.name}" becomes a backendRef of that kind; support is implementation-specific`, {
+      location: backend.location,
+      object: ingress.ref,
+    });
+    return { group: backend.apiGroup ?? '', kind: backend.kind, name: backend.name };
+  }
+  if ('number' in backend.port) return { name: backend.name, port: backend.port.number };
+
+  const portName = backend.port.name;
+  const service = services.get(ingress.namespace, backend.name);
+  if (!service) {
+    sink.add('service-not-found', `${what}: Service ${ingress.namespace}/${backend.name} is not in the input, so port ${JSON.stringify(portName)} cannot be resolved to a number; the path is not converted`, {
+      location: backend.location,
+      object: ingress.ref,
+      hint: `add the Service to the input (e.g. kubectl get svc -n ${ingress.namespace} ${backend.name} -o yaml), or use port.number`,
+    });
+    return undefined;
+  }
+  const port = service.ports.find((p) => p.name === portName);
+  if (!port) {
+    const known = service.ports.map((p) => p.name ?? String(p.port)).join(', ') || 'none';
+    sink.add('service-port-not-found', `${what}: Service ${ingress.namespace}/${backend.name} has no port named ${JSON.stringify(portName)} (ports: ${known}); the path is not converted`, {
+      location: backend.location,
+      object: ingress.ref,
+    });
+    return undefined;
+  }
+  return { name: backend.name, port: port.port };
+}

@@ -1,0 +1,171 @@
+// IR → Gateway API: choose classes, group Ingresses by the Gateway they land on, then build that
+// Gateway's listeners, routes, default-backend route and ReferenceGrants.
+import { allocateNamespacedNames, dnsName, hostSlug, MAX_LABEL_NAME, withSuffix } from '../../common/names.js';
+import type { Ingress, InputModel } from '../../ir/model.js';
+import type { DiagnosticSink } from '../../reporter/sink.js';
+import { ServiceIndex, toBackendRef } from './backends.js';
+import { classifyIngresses, defaultIngressClass, type ClassifiedIngress } from './classes.js';
+import { planGateways, referenceGrantsFor, type GatewayPlan } from './gateways.js';
+import { collectTlsHosts, describeHost } from './listeners.js';
+import type { GatewayApiOptions } from './options.js';
+import { collectRoutes, type HostRoutes } from './routes.js';
+import { GATEWAY_API_VERSION, type GatewayApiObject, type HTTPRoute, type HTTPRouteRule, type ParentReference } from './types.js';
+import { checkEmitted } from './validate.js';
+
+export type { GatewayApiOptions } from './options.js';
+export type { GatewayApiObject } from './types.js';
+
+export const MAX_RULES_PER_ROUTE = 16;
+
+/** A route before it is named: names are allocated per namespace once all routes are known. */
+interface RouteDraft {
+  namespace: string;
+  wanted: string;
+  identity: string;
+  hostnames: string[] | undefined;
+  parentRefs: ParentReference[];
+  rules: HTTPRouteRule[];
+}
+
+export function convertToGatewayApi(model: InputModel, options: GatewayApiOptions, sink: DiagnosticSink): GatewayApiObject[] {
+  const services = new ServiceIndex(model.services);
+  const classified = classifyIngresses(model.ingresses, defaultIngressClass(model.ingressClasses, sink), options.ingressClasses, sink);
+  const objects: GatewayApiObject[] = [];
+  const drafts: RouteDraft[] = [];
+
+  for (const group of groupByGateway(classified, options)) {
+    const ingresses = group.members.map((m) => m.ingress).sort(compareAge);
+    const tlsHosts = collectTlsHosts(ingresses, sink);
+    const emitGateway = !options.sharedGateway || options.createSharedGateway === true;
+    const planned = planGateways(group.plan, tlsHosts, sink);
+    if (emitGateway) {
+      objects.push(...planned.objects, ...referenceGrantsFor(group.plan, tlsHosts));
+    } else {
+      for (const tls of tlsHosts) {
+        sink.add('tls-on-shared-gateway', `${describeHost(tls.host)} needs an HTTPS listener on Gateway ${group.plan.namespace}/${group.plan.name} with certificate Secret ${tls.secret.namespace}/${tls.secret.name}`, {
+          location: tls.ingress.location,
+          object: tls.ingress.ref,
+          hint: 'add the listener to the shared Gateway (and a ReferenceGrant when the Secret is in another namespace), or use --create-gateway',
+        });
+      }
+    }
+    const parentRefsFor = (host: string | undefined): ParentReference[] => {
+      const names = host === undefined ? planned.names : [planned.gatewayOfHost.get(host) ?? planned.names[0]!];
+      return names.map((name) => (options.sharedGateway ? { name, namespace: group.plan.namespace } : { name }));
+    };
+    for (const routes of collectRoutes(ingresses, services, sink)) drafts.push(...draftRoutes(routes, parentRefsFor(routes.host)));
+    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefsFor(undefined));
+    if (fallback) drafts.push(fallback);
+  }
+
+  objects.push(...nameRoutes(drafts));
+  return checkEmitted(objects, sink);
+}
+
+interface GatewayGroup {
+  plan: GatewayPlan;
+  members: ClassifiedIngress[];
+}
+
+/** One Gateway per (namespace, class), or one shared Gateway for everything. */
+function groupByGateway(classified: readonly ClassifiedIngress[], options: GatewayApiOptions): GatewayGroup[] {
+  const groups = new Map<string, GatewayGroup>();
+  const shared = options.sharedGateway;
+  const sharedClass = shared ? options.gatewayClass ?? [...new Set(classified.map((c) => c.className))].sort()[0] ?? 'default' : undefined;
+  // Gateway names come from class names; two classes may slug to the same name in one namespace.
+  const claims: { group: GatewayGroup; namespace: string; wanted: string; identity: string }[] = [];
+  for (const member of classified) {
+    const key = shared ? '' : `${member.ingress.namespace}/${member.className}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        plan: shared
+          ? { namespace: shared.namespace, name: shared.name, gatewayClassName: sharedClass!, allowAllNamespaces: true }
+          : { namespace: member.ingress.namespace, name: '', gatewayClassName: options.gatewayClass ?? dnsName(member.className), allowAllNamespaces: false },
+        members: [],
+      };
+      groups.set(key, group);
+      if (!shared) claims.push({ group, namespace: member.ingress.namespace, wanted: dnsName(member.className, MAX_LABEL_NAME), identity: member.className });
+    }
+    group.members.push(member);
+  }
+  for (const [claim, name] of allocateNamespacedNames(claims, MAX_LABEL_NAME)) claim.group.plan.name = name;
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+}
+
+function draftRoutes(routes: HostRoutes, parentRefs: ParentReference[]): RouteDraft[] {
+  const wanted = dnsName(`${routes.owner.name}-${hostSlug(routes.host)}`);
+  const identity = `${routes.namespace}/${routes.host ?? ''}`;
+  const drafts: RouteDraft[] = [];
+  for (let i = 0; i < routes.rules.length; i += MAX_RULES_PER_ROUTE) {
+    const part = i / MAX_RULES_PER_ROUTE + 1;
+    drafts.push({
+      namespace: routes.namespace,
+      wanted: part === 1 ? wanted : withSuffix(wanted, String(part)),
+      identity: `${identity}#${part}`,
+      hostnames: routes.host === undefined ? undefined : [routes.host],
+      parentRefs,
+      rules: routes.rules.slice(i, i + MAX_RULES_PER_ROUTE),
+    });
+  }
+  return drafts;
+}
+
+/**
+ * The defaultBackend of the oldest Ingress that has one becomes a host-less `PathPrefix /` route:
+ * every more specific rule wins over it, as requests "that match no rule" reach it under Ingress.
+ */
+function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[]): RouteDraft | undefined {
+  const withDefault = ingresses.filter((i) => i.defaultBackend);
+  const owner = withDefault[0];
+  if (!owner?.defaultBackend) return undefined;
+  for (const other of withDefault.slice(1)) {
+    sink.add('default-backend-conflict', `defaultBackend is not converted: older Ingress ${owner.namespace}/${owner.name} already sets the default backend of this Gateway`, {
+      location: other.defaultBackend!.location,
+      object: other.ref,
+    });
+  }
+  const catchAll = ingresses.flatMap((i) => i.rules.filter((r) => r.host === undefined).flatMap((r) => r.paths.map((p) => ({ ingress: i, path: p }))))
+    .find(({ path }) => path.pathType !== 'Exact' && (path.path === '' || path.path === '/'));
+  if (catchAll) {
+    sink.add('default-backend-shadowed', `defaultBackend is never reached: the host-less path "/" of Ingress ${catchAll.ingress.namespace}/${catchAll.ingress.name} already matches every request; it is not converted`, {
+      location: owner.defaultBackend.location,
+      object: owner.ref,
+    });
+    return undefined;
+  }
+  const backendRef = toBackendRef(owner.defaultBackend, owner, 'defaultBackend', services, sink);
+  if (!backendRef) return undefined;
+  return {
+    namespace: owner.namespace,
+    wanted: dnsName(`${owner.name}-default-backend`),
+    identity: `${owner.namespace}/${owner.name}#default-backend`,
+    hostnames: undefined,
+    parentRefs,
+    rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [backendRef] }],
+  };
+}
+
+function nameRoutes(drafts: readonly RouteDraft[]): HTTPRoute[] {
+  const names = allocateNamespacedNames(drafts);
+  return drafts.map((draft) => ({
+    apiVersion: GATEWAY_API_VERSION,
+    kind: 'HTTPRoute',
+    metadata: { name: names.get(draft)!, namespace: draft.namespace },
+    spec: {
+      parentRefs: draft.parentRefs,
+      ...(draft.hostnames ? { hostnames: draft.hostnames } : {}),
+      rules: draft.rules,
+    },
+  }));
+}
+
+/** Oldest first: creationTimestamp (objects without one count as newest), then namespace/name. */
+export function compareAge(a: Ingress, b: Ingress): number {
+  const ta = a.creationTimestamp ?? '\uffff';
+  const tb = b.creationTimestamp ?? '\uffff';
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

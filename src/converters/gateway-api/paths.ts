@@ -1,0 +1,49 @@
+// Ingress path → Gateway API path match. Exact and Prefix keep their meaning; paths Gateway API
+// cannot hold in Exact/PathPrefix become an anchored, escaped regular expression.
+import type { IngressPath } from '../../ir/model.js';
+import type { HTTPRouteMatch } from './types.js';
+
+// Gateway API v1.6 HTTPRoute CEL: allowed characters and forbidden sequences for Exact/PathPrefix.
+const allowedPathCharacters = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
+const forbiddenSequences = ['//', '/./', '/../', '%2f', '%2F', '#'];
+
+/** True when Gateway API accepts the value in an Exact or PathPrefix match. */
+export function isPlainPathValue(value: string): boolean {
+  return (
+    value.startsWith('/') &&
+    value.length <= 1024 &&
+    allowedPathCharacters.test(value) &&
+    !forbiddenSequences.some((s) => value.includes(s)) &&
+    !value.endsWith('/..') &&
+    !value.endsWith('/.')
+  );
+}
+
+export interface ConvertedPath {
+  match: HTTPRouteMatch;
+  /** Set when the match had to become a regular expression. */
+  asRegex: boolean;
+}
+
+export function convertPath(path: IngressPath): ConvertedPath {
+  const value = path.path === '' ? '/' : path.path;
+  const exact = path.pathType === 'Exact';
+  if (isPlainPathValue(value)) {
+    return { match: { path: { type: exact ? 'Exact' : 'PathPrefix', value } }, asRegex: false };
+  }
+  return { match: { path: { type: 'RegularExpression', value: exact ? exactRegex(value) : prefixRegex(value) } }, asRegex: true };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function exactRegex(path: string): string {
+  return `^${escapeRegex(path)}$`;
+}
+
+/** Element-wise prefix as Ingress defines it: the path itself, or the path followed by "/…". */
+function prefixRegex(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '^/.*$' : `^${escapeRegex(trimmed)}(/.*)?$`;
+}

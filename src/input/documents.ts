@@ -1,0 +1,99 @@
+// Splits an input text into YAML/JSON documents one at a time and turns each into plain
+// objects that can still answer "where was this field written?".
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import type { SourceLocation } from '../reporter/diagnostics.js';
+
+export type PathSegment = string | number;
+
+/** A document of an input file, parsed, with its errors and a way to locate fields. */
+export interface ParsedDocument {
+  file: string;
+  index: number;
+  /** The document's value as plain data (undefined when the document is empty or unparseable). */
+  value: unknown;
+  /** Syntax errors, already located. */
+  errors: { message: string; location: SourceLocation }[];
+  locate(path: readonly PathSegment[]): SourceLocation;
+}
+
+/** Yields the documents of one text lazily, so only one document's tree is alive at a time. */
+export function* readDocuments(file: string, text: string): Generator<ParsedDocument> {
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ keepSourceTokens: false });
+  let index = 0;
+  for (const doc of composer.compose(parser.parse(text), true, text.length)) {
+    yield toParsedDocument(file, index++, doc, lineCounter);
+  }
+}
+
+function toParsedDocument(file: string, index: number, doc: Document.Parsed, lines: LineCounter): ParsedDocument {
+  const position = (offset: number): { line: number; col: number } => lines.linePos(offset);
+  const locate = (path: readonly PathSegment[]): SourceLocation => {
+    const offset = offsetOf(doc, path);
+    const loc: SourceLocation = { file, doc: index, path: formatPath(path) };
+    if (offset !== undefined) {
+      const { line, col } = position(offset);
+      loc.line = line;
+      loc.col = col;
+    }
+    return loc;
+  };
+  const errors = doc.errors.map((error) => {
+    const { line, col } = position(error.pos[0]);
+    // yaml's messages end with a source excerpt after the first line; the location says it better.
+    const message = error.message.split('\n')[0] ?? error.message;
+    return { message, location: { file, doc: index, path: '', line, col } };
+  });
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      const { line, col } = position(doc.range[0]);
+      errors.push({ message: (e as Error).message, location: { file, doc: index, path: '', line, col } });
+    }
+  }
+  return { file, index, value, errors, locate };
+}
+
+/**
+ * Offset of the node at `path`: for a mapping entry the key's position (where the field is written),
+ * for a sequence item the item's. Falls back to the deepest node that exists.
+ */
+function offsetOf(doc: Document.Parsed, path: readonly PathSegment[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? doc.range[0];
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return offset;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}
+
+/** `['spec', 'rules', 0, 'host']` → `spec.rules[0].host`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}

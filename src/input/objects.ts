@@ -1,0 +1,46 @@
+// Turns parsed documents into Kubernetes objects: a document is one object, or a `List` /
+// `*List` (what `kubectl get -o yaml|json` prints) whose items are objects.
+import type { SourceLocation } from '../reporter/diagnostics.js';
+import type { ParsedDocument, PathSegment } from './documents.js';
+
+/** A Kubernetes object from the input, with a locator relative to the object itself. */
+export interface InputObject {
+  apiVersion: string;
+  kind: string;
+  value: Record<string, unknown>;
+  /** Location of a field of this object (path relative to the object). */
+  locate(path?: readonly PathSegment[]): SourceLocation;
+}
+
+export type DocumentItem =
+  | { type: 'object'; object: InputObject }
+  | { type: 'not-an-object'; location: SourceLocation; reason: string };
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The objects in one document; empty documents yield nothing. */
+export function* objectsOf(document: ParsedDocument): Generator<DocumentItem> {
+  if (document.value === null || document.value === undefined) return;
+  yield* expand(document, document.value, []);
+}
+
+function* expand(document: ParsedDocument, value: unknown, base: readonly PathSegment[]): Generator<DocumentItem> {
+  const locate = (path: readonly PathSegment[] = []): SourceLocation => document.locate([...base, ...path]);
+  if (!isRecord(value)) {
+    yield { type: 'not-an-object', location: locate(), reason: 'the document is not a mapping' };
+    return;
+  }
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) {
+    yield { type: 'not-an-object', location: locate(), reason: 'it has no apiVersion and kind' };
+    return;
+  }
+  if (kind.endsWith('List') && Array.isArray(value['items'])) {
+    const items = value['items'] as unknown[];
+    for (let i = 0; i < items.length; i++) yield* expand(document, items[i], [...base, 'items', i]);
+    return;
+  }
+  yield { type: 'object', object: { apiVersion, kind, value, locate } };
+}

@@ -1,0 +1,30 @@
+// Emitted objects → text. Order is by kind, then namespace/name, so the same set of objects always
+// gives the same bytes.
+import { stringify } from 'yaml';
+
+export interface KubernetesObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
+
+export type OutputFormat = 'yaml' | 'json';
+
+/** Kinds in the order a reader (and kubectl apply) wants them: parents before children. */
+const kindOrder = ['GatewayClass', 'Gateway', 'ReferenceGrant', 'HTTPRoute'];
+
+export function sortObjects<T extends KubernetesObject>(objects: readonly T[]): T[] {
+  const rank = (kind: string) => {
+    const i = kindOrder.indexOf(kind);
+    return i < 0 ? kindOrder.length : i;
+  };
+  const key = (o: T) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  return [...objects].sort((a, b) => rank(a.kind) - rank(b.kind) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Multi-document YAML, or (json) one `kind: List` as kubectl prints it. */
+export function serialize(objects: readonly KubernetesObject[], format: OutputFormat): string {
+  const sorted = sortObjects(objects);
+  if (format === 'json') return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sorted }, null, 2)}\n`;
+  return sorted.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+}

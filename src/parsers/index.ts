@@ -1,0 +1,162 @@
+// Reads input sources document by document into the IR. Which kinds are read, and by whom, is one
+// table; everything else is counted as ignored. Only the IR is kept: each document's tree is
+// dropped as soon as it has been read.
+import { readDocuments } from '../input/documents.js';
+import { objectsOf, type InputObject } from '../input/objects.js';
+import type { InputSource } from '../input/sources.js';
+import type { InputModel } from '../ir/model.js';
+import type { SourceLocation } from '../reporter/diagnostics.js';
+import type { DiagnosticSink } from '../reporter/sink.js';
+import { parseIngressClass } from './ingress-class.js';
+import { parseIngress } from './ingress/parse.js';
+import { parseService } from './service.js';
+
+export interface ReadOptions {
+  /** Namespace of namespaced objects that name none (like kubectl's -n). */
+  defaultNamespace: string;
+}
+
+export interface InputStats {
+  sources: number;
+  documents: number;
+  objects: number;
+  /** Objects read and used, by kind (invalid ones are not counted). */
+  readKinds: Record<string, number>;
+  /** Objects of kinds this tool does not read, by `apiVersion/kind`. */
+  ignoredKinds: Record<string, number>;
+}
+
+type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass'; key: string; fingerprint: string; location: SourceLocation; value: unknown };
+
+interface KindReader {
+  kind: Collected['kind'];
+  read(object: InputObject, options: ReadOptions, sink: DiagnosticSink): { key: string; value: unknown } | undefined;
+}
+
+const ingressReader: KindReader = {
+  kind: 'Ingress',
+  read(object, options, sink) {
+    const ingress = parseIngress(object, { defaultNamespace: options.defaultNamespace, sink });
+    return ingress && { key: `${ingress.namespace}/${ingress.name}`, value: ingress };
+  },
+};
+
+/** `group/Kind` → reader. The core group is the empty string. */
+const kindReaders: Readonly<Record<string, KindReader>> = {
+  'networking.k8s.io/Ingress': ingressReader,
+  'extensions/Ingress': ingressReader,
+  '/Service': {
+    kind: 'Service',
+    read(object, options) {
+      const service = parseService(object, options.defaultNamespace);
+      return service && { key: `${service.namespace}/${service.name}`, value: service };
+    },
+  },
+  'networking.k8s.io/IngressClass': {
+    kind: 'IngressClass',
+    read(object) {
+      const ingressClass = parseIngressClass(object);
+      return ingressClass && { key: ingressClass.name, value: ingressClass };
+    },
+  },
+};
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Accumulates the IR of many sources; `model()` gives a result independent of input order. */
+export class InputReader {
+  readonly stats: InputStats = { sources: 0, documents: 0, objects: 0, readKinds: {}, ignoredKinds: {} };
+  private readonly collected = new Map<string, Collected>();
+
+  constructor(
+    private readonly options: ReadOptions,
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  addSource(source: InputSource): void {
+    this.stats.sources++;
+    for (const document of readDocuments(source.name, source.text)) {
+      this.stats.documents++;
+      for (const error of document.errors) this.sink.add('yaml-syntax', error.message, { location: error.location });
+      for (const item of objectsOf(document)) {
+        if (item.type === 'not-an-object') {
+          this.sink.add('not-an-object', `ignored: ${item.reason}`, { location: item.location });
+          continue;
+        }
+        this.stats.objects++;
+        this.readObject(item.object);
+      }
+    }
+  }
+
+  private readObject(object: InputObject): void {
+    const reader = kindReaders[`${groupOf(object.apiVersion)}/${object.kind}`];
+    if (!reader) {
+      const key = `${object.apiVersion}/${object.kind}`;
+      this.stats.ignoredKinds[key] = (this.stats.ignoredKinds[key] ?? 0) + 1;
+      return;
+    }
+    const read = reader.read(object, this.options, this.sink);
+    if (!read) return;
+    this.stats.readKinds[reader.kind] = (this.stats.readKinds[reader.kind] ?? 0) + 1;
+    const entry: Collected = {
+      kind: reader.kind,
+      key: `${reader.kind}/${read.key}`,
+      fingerprint: fingerprint(object.value),
+      location: object.locate(),
+      value: read.value,
+    };
+    this.keep(entry);
+  }
+
+  /** The same object twice: identical copies are merged; different ones resolved by content, not order. */
+  private keep(entry: Collected): void {
+    const existing = this.collected.get(entry.key);
+    if (!existing) {
+      this.collected.set(entry.key, entry);
+      return;
+    }
+    const [kept, dropped] = existing.fingerprint <= entry.fingerprint ? [existing, entry] : [entry, existing];
+    const [kind, ...name] = entry.key.split('/');
+    const object = { kind: kind!, name: name.join('/') };
+    if (existing.fingerprint === entry.fingerprint) {
+      this.sink.add('duplicate-object', `${object.kind} ${object.name} appears more than once; identical copies are used once`, {
+        location: entry.location,
+        hint: `first seen at ${existing.location.file} (doc ${existing.location.doc})`,
+      });
+      return;
+    }
+    this.sink.add('conflicting-duplicate', `${object.kind} ${object.name} appears twice with different content; the copy at ${kept.location.file} (doc ${kept.location.doc}) is used, this one is dropped`, {
+      location: dropped.location,
+    });
+    this.collected.set(entry.key, kept);
+  }
+
+  /** The IR of everything read, sorted by identity so conversion never sees input order. */
+  model(): InputModel {
+    const entries = [...this.collected.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const pick = <K extends Collected['kind']>(kind: K) => entries.filter((e) => e.kind === kind).map((e) => e.value);
+    return {
+      ingresses: pick('Ingress') as InputModel['ingresses'],
+      services: pick('Service') as InputModel['services'],
+      ingressClasses: pick('IngressClass') as InputModel['ingressClasses'],
+    };
+  }
+}
+
+const noiseMetadata = new Set(['managedFields', 'resourceVersion', 'uid', 'generation', 'selfLink']);
+
+/** Content identity of an object, ignoring key order and server-side noise. */
+function fingerprint(value: unknown, depth = 0, key = ''): string {
+  if (Array.isArray(value)) return `[${value.map((v) => fingerprint(v, depth + 1)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value)
+      .filter((k) => !(depth === 0 && k === 'status') && !(key === 'metadata' && noiseMetadata.has(k)))
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${fingerprint((value as Record<string, unknown>)[k], depth + 1, k)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}

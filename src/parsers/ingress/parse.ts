@@ -1,0 +1,207 @@
+// Plain Ingress → IR. Validates against the apiserver's schema (zod), reports unknown fields and
+// annotations, and records the location of every element the converters may talk about.
+import type { z } from 'zod';
+import type { InputObject } from '../../input/objects.js';
+import type { PathSegment } from '../../input/documents.js';
+import type { Backend, Ingress, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
+import type { DiagnosticSink } from '../../reporter/sink.js';
+import { coreAnnotation, INGRESS_CLASS_ANNOTATION } from './annotations.js';
+import {
+  ingressV1beta1Schema,
+  ingressV1Schema,
+  type BackendV1,
+  type BackendV1beta1,
+  type IngressV1,
+  type IngressV1beta1,
+} from './schema.js';
+
+export const LEGACY_INGRESS_VERSIONS = new Set(['extensions/v1beta1', 'networking.k8s.io/v1beta1']);
+
+export interface ParseContext {
+  defaultNamespace: string;
+  sink: DiagnosticSink;
+}
+
+/** Parses one Ingress object; returns undefined (with error diagnostics) when it is invalid. */
+export function parseIngress(object: InputObject, ctx: ParseContext): Ingress | undefined {
+  const legacy = LEGACY_INGRESS_VERSIONS.has(object.apiVersion);
+  const raw = dropNulls(object.value) as Record<string, unknown>;
+  const name = nameOf(raw);
+  const namespace = namespaceOf(raw) ?? ctx.defaultNamespace;
+  const ref = { kind: 'Ingress', namespace, name: name ?? '<unnamed>' };
+
+  const result = legacy ? validate(ingressV1beta1Schema, raw, object, ref, ctx) : validate(ingressV1Schema, raw, object, ref, ctx);
+  if (!result) return undefined;
+
+  if (legacy) {
+    ctx.sink.add(
+      'legacy-api-version',
+      `${object.apiVersion} Ingress is converted as networking.k8s.io/v1 (serviceName/servicePort read as service.name/port; a missing pathType is ImplementationSpecific)`,
+      { location: object.locate(['apiVersion']), object: ref, hint: 'networking.k8s.io/v1beta1 and extensions/v1beta1 Ingress were removed in Kubernetes 1.22' },
+    );
+  }
+  const ingress = legacy ? fromV1beta1(result as IngressV1beta1, object, namespace) : fromV1(result as IngressV1, object, namespace);
+  accountAnnotations(ingress, ctx);
+  return ingress;
+}
+
+/** safeParse; unknown fields become warnings (and are removed), anything else is an error. */
+function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, object: InputObject, ref: Ingress['ref'], ctx: ParseContext): z.infer<S> | undefined {
+  let result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const unknown = result.error.issues.filter((i) => i.code === 'unrecognized_keys');
+  const others = result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  for (const issue of unknown) {
+    for (const key of (issue as { keys: string[] }).keys) {
+      const path = [...(issue.path as PathSegment[]), key];
+      ctx.sink.add('unknown-field', `field "${key}" is not part of the Ingress schema; it is not converted`, { location: object.locate(path), object: ref });
+      deleteAt(raw, path);
+    }
+  }
+  if (others.length === 0) {
+    result = schema.safeParse(raw);
+    if (result.success) return result.data;
+  }
+  for (const issue of (others.length > 0 ? others : result.error.issues)) {
+    // The location names the field; the message says what is wrong with it.
+    const path = issue.path as PathSegment[];
+    ctx.sink.add('ingress-invalid', `${issue.message}; the Ingress is not converted`, { location: object.locate(path), object: ref });
+  }
+  return undefined;
+}
+
+function fromV1(ing: IngressV1, object: InputObject, namespace: string): Ingress {
+  const spec = ing.spec ?? {};
+  const base = common(ing, object, namespace);
+  const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
+    ...(rule.host === undefined ? {} : { host: rule.host }),
+    location: object.locate(['spec', 'rules', r]),
+    paths: (rule.http?.paths ?? []).map(
+      (p, i): IngressPath => ({
+        path: p.path ?? '',
+        pathType: p.pathType,
+        backend: backendV1(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
+        location: object.locate(['spec', 'rules', r, 'http', 'paths', i]),
+      }),
+    ),
+  }));
+  return {
+    ...base,
+    ...(spec.ingressClassName === undefined ? {} : { ingressClassName: { value: spec.ingressClassName, location: object.locate(['spec', 'ingressClassName']) } }),
+    ...(spec.defaultBackend === undefined ? {} : { defaultBackend: backendV1(spec.defaultBackend, object, ['spec', 'defaultBackend']) }),
+    rules,
+    tls: tlsOf(spec.tls, object),
+  };
+}
+
+function fromV1beta1(ing: IngressV1beta1, object: InputObject, namespace: string): Ingress {
+  const spec = ing.spec ?? {};
+  const base = common(ing, object, namespace);
+  const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
+    ...(rule.host === undefined ? {} : { host: rule.host }),
+    location: object.locate(['spec', 'rules', r]),
+    paths: (rule.http?.paths ?? []).map(
+      (p, i): IngressPath => ({
+        path: p.path ?? '',
+        pathType: p.pathType ?? 'ImplementationSpecific',
+        backend: backendV1beta1(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
+        location: object.locate(['spec', 'rules', r, 'http', 'paths', i]),
+      }),
+    ),
+  }));
+  return {
+    ...base,
+    ...(spec.ingressClassName === undefined ? {} : { ingressClassName: { value: spec.ingressClassName, location: object.locate(['spec', 'ingressClassName']) } }),
+    ...(spec.backend === undefined ? {} : { defaultBackend: backendV1beta1(spec.backend, object, ['spec', 'backend']) }),
+    rules,
+    tls: tlsOf(spec.tls, object),
+  };
+}
+
+function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace: string): Omit<Ingress, 'rules' | 'tls'> {
+  const annotations = Object.entries(ing.metadata.annotations ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => ({ key, value, location: object.locate(['metadata', 'annotations', key]) }));
+  const classAnnotation = annotations.find((a) => a.key === INGRESS_CLASS_ANNOTATION);
+  return {
+    ref: { kind: 'Ingress', namespace, name: ing.metadata.name },
+    namespace,
+    name: ing.metadata.name,
+    apiVersion: ing.apiVersion,
+    ...(ing.metadata.creationTimestamp === undefined ? {} : { creationTimestamp: ing.metadata.creationTimestamp }),
+    ...(classAnnotation ? { classAnnotation: { value: classAnnotation.value, location: classAnnotation.location } } : {}),
+    annotations,
+    location: object.locate(),
+  };
+}
+
+function backendV1(b: BackendV1, object: InputObject, path: PathSegment[]): Backend {
+  const location = object.locate(path);
+  if (b.resource) return resourceBackend(b.resource, location);
+  const service = b.service!;
+  // A service backend without a port is valid for the apiserver but routes nowhere useful; the
+  // converter reports it. Model it as a named port '' so the resolver says so.
+  const port = service.port?.number !== undefined ? { number: service.port.number } : { name: service.port?.name ?? '' };
+  return { type: 'service', name: service.name, port, location };
+}
+
+function backendV1beta1(b: BackendV1beta1, object: InputObject, path: PathSegment[]): Backend {
+  const location = object.locate(path);
+  if (b.resource) return resourceBackend(b.resource, location);
+  const port = typeof b.servicePort === 'number' ? { number: b.servicePort } : { name: b.servicePort! };
+  return { type: 'service', name: b.serviceName!, port, location };
+}
+
+function resourceBackend(r: { apiGroup?: string | undefined; kind: string; name: string }, location: Backend['location']): Backend {
+  return { type: 'resource', ...(r.apiGroup ? { apiGroup: r.apiGroup } : {}), kind: r.kind, name: r.name, location };
+}
+
+function tlsOf(tls: { hosts?: string[] | undefined; secretName?: string | undefined }[] | undefined, object: InputObject): IngressTls[] {
+  return (tls ?? []).map((t, i) => ({
+    hosts: t.hosts ?? [],
+    ...(t.secretName ? { secretName: t.secretName } : {}),
+    location: object.locate(['spec', 'tls', i]),
+  }));
+}
+
+/** Annotations the core does not understand are reported; none is dropped silently. */
+function accountAnnotations(ingress: Ingress, ctx: ParseContext): void {
+  for (const annotation of ingress.annotations) {
+    if (coreAnnotation(annotation.key)) continue;
+    ctx.sink.add('annotation-not-converted', `annotation ${annotation.key}=${JSON.stringify(truncate(annotation.value))} is not converted`, {
+      location: annotation.location,
+      object: ingress.ref,
+    });
+  }
+}
+
+function truncate(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+
+function nameOf(raw: Record<string, unknown>): string | undefined {
+  const metadata = raw['metadata'] as Record<string, unknown> | undefined;
+  return typeof metadata?.['name'] === 'string' ? metadata['name'] : undefined;
+}
+
+function namespaceOf(raw: Record<string, unknown>): string | undefined {
+  const metadata = raw['metadata'] as Record<string, unknown> | undefined;
+  return typeof metadata?.['namespace'] === 'string' && metadata['namespace'] ? metadata['namespace'] : undefined;
+}
+
+/** The apiserver treats `field: null` as an absent field; so do we. */
+export function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+    return out;
+  }
+  return value;
+}
+
+function deleteAt(root: Record<string, unknown>, path: PathSegment[]): void {
+  let node: unknown = root;
+  for (const segment of path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[segment];
+  if (node && typeof node === 'object') delete (node as Record<string | number, unknown>)[path[path.length - 1]!];
+}
