@@ -26,8 +26,18 @@ export function* objectsOf(document: ParsedDocument): Generator<DocumentItem> {
   yield* expand(document, document.value, []);
 }
 
-function* expand(document: ParsedDocument, value: unknown, base: readonly PathSegment[]): Generator<DocumentItem> {
+/** Items of a typed list (`IngressList`, as the API server returns it) may omit apiVersion and kind. */
+interface ItemDefaults {
+  apiVersion: string;
+  kind: string;
+}
+
+function* expand(document: ParsedDocument, value: unknown, base: readonly PathSegment[], defaults?: ItemDefaults): Generator<DocumentItem> {
   const locate = (path: readonly PathSegment[] = []): SourceLocation => document.locate([...base, ...path]);
+  if (defaults && isRecord(value)) {
+    value['apiVersion'] ??= defaults.apiVersion;
+    value['kind'] ??= defaults.kind;
+  }
   if (!isRecord(value)) {
     yield { type: 'not-an-object', location: locate(), reason: 'the document is not a mapping' };
     return;
@@ -39,7 +49,8 @@ function* expand(document: ParsedDocument, value: unknown, base: readonly PathSe
   }
   if (kind.endsWith('List') && Array.isArray(value['items'])) {
     const items = value['items'] as unknown[];
-    for (let i = 0; i < items.length; i++) yield* expand(document, items[i], [...base, 'items', i]);
+    const itemDefaults = kind === 'List' ? undefined : { apiVersion, kind: kind.slice(0, -'List'.length) };
+    for (let i = 0; i < items.length; i++) yield* expand(document, items[i], [...base, 'items', i], itemDefaults);
     return;
   }
   yield { type: 'object', object: { apiVersion, kind, value, locate } };

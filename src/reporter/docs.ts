@@ -1,0 +1,28 @@
+// Markdown tables for the README, generated from the same data the tool uses.
+import { coreAnnotations } from '../parsers/ingress/annotations.js';
+import { diagnosticCodes } from './codes.js';
+
+export function diagnosticCodesTable(): string {
+  const rows = Object.entries(diagnosticCodes).map(([code, info]) => `| \`${code}\` | ${info.severity} | ${info.summary} |`);
+  return ['| code | level | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+export function coreAnnotationsTable(): string {
+  const rows = coreAnnotations.map((row) => `| \`${row.key}\` | ${row.status} | ${row.description} |`);
+  return ['| annotation | status | what happens |', '|---|---|---|', ...rows, '| any other annotation | reported | `annotation-not-converted` warning, with its value and location |'].join('\n');
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function replaceSection(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`README has no ${name} section`);
+  return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
+}
+
+export const generatedSections: Record<string, () => string> = {
+  codes: diagnosticCodesTable,
+  annotations: coreAnnotationsTable,
+};
