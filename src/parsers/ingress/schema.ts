@@ -9,11 +9,10 @@ const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const host = z
   .string()
   .max(253)
-  .refine((h) => !ipv4.test(h), 'must be a DNS name, not an IP address')
-  .refine(
-    (h) => dns1123Subdomain.test(h.startsWith('*.') ? h.slice(2) : h),
-    'must be a lower-case DNS-1123 subdomain, optionally starting with "*." (a wildcard is only allowed as the whole first label)',
-  );
+  .refine((h) => !ipv4.test(h), { error: (issue) => `host ${JSON.stringify(issue.input)} must be a DNS name, not an IP address` })
+  .refine((h) => dns1123Subdomain.test(h.startsWith('*.') ? h.slice(2) : h), {
+    error: (issue) => `host ${JSON.stringify(issue.input)} must be a lower-case DNS-1123 subdomain, optionally starting with "*." (a wildcard only as the whole first label)`,
+  });
 
 // The apiserver's path checks for Exact and Prefix (ImplementationSpecific only needs the leading '/').
 const invalidPathSequences = ['//', '/./', '/../', '%2f', '%2F'];
