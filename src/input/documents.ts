@@ -29,9 +29,10 @@ export function* readDocuments(file: string, text: string): Generator<ParsedDocu
 
 function toParsedDocument(file: string, index: number, doc: Document.Parsed, lines: LineCounter): ParsedDocument {
   const position = (offset: number): { line: number; col: number } => lines.linePos(offset);
+  const docNumber = index + 1;
   const locate = (path: readonly PathSegment[]): SourceLocation => {
     const offset = offsetOf(doc, path);
-    const loc: SourceLocation = { file, doc: index, path: formatPath(path) };
+    const loc: SourceLocation = { file, doc: docNumber, path: formatPath(path) };
     if (offset !== undefined) {
       const { line, col } = position(offset);
       loc.line = line;
@@ -39,11 +40,18 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, lin
     }
     return loc;
   };
-  const errors = doc.errors.map((error) => {
-    const { line, col } = position(error.pos[0]);
-    // yaml's messages end with a source excerpt after the first line; the location says it better.
+  // One finding per position: yaml may explain one mistake twice. Its messages end with a source
+  // excerpt after the first line; the location says that better.
+  const byOffset = new Map<number, string[]>();
+  for (const error of doc.errors) {
+    const messages = byOffset.get(error.pos[0]) ?? [];
     const message = error.message.split('\n')[0] ?? error.message;
-    return { message, location: { file, doc: index, path: '', line, col } };
+    if (!messages.includes(message)) messages.push(message);
+    byOffset.set(error.pos[0], messages);
+  }
+  const errors = [...byOffset].map(([offset, messages]) => {
+    const { line, col } = position(offset);
+    return { message: messages.join('; '), location: { file, doc: docNumber, path: '', line, col } as SourceLocation };
   });
   let value: unknown;
   if (errors.length === 0) {
@@ -51,7 +59,7 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, lin
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       const { line, col } = position(doc.range[0]);
-      errors.push({ message: (e as Error).message, location: { file, doc: index, path: '', line, col } });
+      errors.push({ message: (e as Error).message, location: { file, doc: docNumber, path: '', line, col } });
     }
   }
   return { file, index, value, errors, locate };

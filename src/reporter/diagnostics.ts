@@ -6,7 +6,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Where something was written in the input. `path` is a dotted/indexed path inside the document. */
 export interface SourceLocation {
   file: string;
-  /** 0-based index of the YAML document in the file. */
+  /** Number of the YAML document in the file, counting from 1 like lines. */
   doc: number;
   /** Path inside the document, e.g. `items[2].spec.rules[0].http.paths[1].backend`. */
   path: string;

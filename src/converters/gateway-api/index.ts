@@ -43,7 +43,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
     } else {
       for (const tls of tlsHosts) {
         sink.add('tls-on-shared-gateway', `${describeHost(tls.host)} needs an HTTPS listener on Gateway ${group.plan.namespace}/${group.plan.name} with certificate Secret ${tls.secret.namespace}/${tls.secret.name}`, {
-          location: tls.ingress.location,
+          location: tls.location,
           object: tls.ingress.ref,
           hint: 'add the listener to the shared Gateway (and a ReferenceGrant when the Secret is in another namespace), or use --create-gateway',
         });
@@ -53,7 +53,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
       const names = host === undefined ? planned.names : [planned.gatewayOfHost.get(host) ?? planned.names[0]!];
       return names.map((name) => (options.sharedGateway ? { name, namespace: group.plan.namespace } : { name }));
     };
-    for (const routes of collectRoutes(ingresses, services, sink)) drafts.push(...draftRoutes(routes, parentRefsFor(routes.host)));
+    for (const routes of collectRoutes(ingresses, services, sink)) drafts.push(...draftRoutes(routes, parentRefsFor(routes.host), sink));
     const fallback = defaultBackendRoute(ingresses, services, sink, parentRefsFor(undefined));
     if (fallback) drafts.push(fallback);
   }
@@ -93,7 +93,7 @@ function groupByGateway(classified: readonly ClassifiedIngress[], options: Gatew
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-function draftRoutes(routes: HostRoutes, parentRefs: ParentReference[]): RouteDraft[] {
+function draftRoutes(routes: HostRoutes, parentRefs: ParentReference[], sink: DiagnosticSink): RouteDraft[] {
   const wanted = dnsName(`${routes.owner.name}-${hostSlug(routes.host)}`);
   const identity = `${routes.namespace}/${routes.host ?? ''}`;
   const drafts: RouteDraft[] = [];
@@ -106,6 +106,12 @@ function draftRoutes(routes: HostRoutes, parentRefs: ParentReference[]): RouteDr
       hostnames: routes.host === undefined ? undefined : [routes.host],
       parentRefs,
       rules: routes.rules.slice(i, i + MAX_RULES_PER_ROUTE),
+    });
+  }
+  if (drafts.length > 1) {
+    sink.add('route-split', `${describeHost(routes.host)} has ${routes.rules.length} rules (limit ${MAX_RULES_PER_ROUTE} per HTTPRoute); split into ${drafts.length} HTTPRoutes ${drafts.map((d) => d.wanted).join(', ')} with the same hostnames (precedence is computed across routes, so behaviour is unchanged)`, {
+      location: routes.owner.location,
+      object: routes.owner.ref,
     });
   }
   return drafts;

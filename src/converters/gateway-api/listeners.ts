@@ -1,5 +1,5 @@
 // HTTPS listeners from Ingress tls[] entries: one per host, holding exactly that entry's Secret.
-import type { Ingress } from '../../ir/model.js';
+import type { Ingress, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 
 export interface TlsHost {
@@ -7,6 +7,8 @@ export interface TlsHost {
   host: string | undefined;
   secret: { namespace: string; name: string };
   ingress: Ingress;
+  /** The tls entry that asked for it. */
+  location: IngressTls['location'];
 }
 
 /** `ingresses` oldest first: the oldest claim on a host wins. */
@@ -29,7 +31,7 @@ export function collectTlsHosts(ingresses: readonly Ingress[], sink: DiagnosticS
         const existing = byHost.get(key);
         const secret = { namespace: ingress.namespace, name: entry.secretName };
         if (!existing) {
-          byHost.set(key, { host, secret, ingress });
+          byHost.set(key, { host, secret, ingress, location: entry.location });
         } else if (existing.secret.namespace !== secret.namespace || existing.secret.name !== secret.name) {
           sink.add('tls-conflict', `${describeHost(host)} is already served with Secret ${existing.secret.namespace}/${existing.secret.name} from older Ingress ${existing.ingress.namespace}/${existing.ingress.name}; Secret ${secret.namespace}/${secret.name} is not used for it`, {
             location: entry.location,

@@ -47,7 +47,7 @@ export function parseIngress(object: InputObject, ctx: ParseContext): Ingress | 
 
 /** safeParse; unknown fields become warnings (and are removed), anything else is an error. */
 function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, object: InputObject, ref: Ingress['ref'], ctx: ParseContext): z.infer<S> | undefined {
-  let result = schema.safeParse(raw);
+  let result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const unknown = result.error.issues.filter((i) => i.code === 'unrecognized_keys');
   const others = result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
@@ -65,7 +65,8 @@ function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, 
   for (const issue of (others.length > 0 ? others : result.error.issues)) {
     // The location names the field; the message says what is wrong with it.
     const path = issue.path as PathSegment[];
-    ctx.sink.add('ingress-invalid', `${issue.message}; the Ingress is not converted`, { location: object.locate(path), object: ref });
+    const got = issue.input === undefined || typeof issue.input === 'object' || issue.code === 'custom' ? '' : ` (got ${JSON.stringify(issue.input)})`;
+    ctx.sink.add('ingress-invalid', `${issue.message}${got}; the Ingress is not converted`, { location: object.locate(path), object: ref });
   }
   return undefined;
 }
