@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { convert } from '../src/index.js';
+import { coreAnnotation } from '../src/parsers/ingress/annotations.js';
 import { goldenCases, runGolden } from './helpers/golden.js';
 import { loadGatewayApiValidator } from './helpers/gateway-api-schema.js';
 import { repoRoot, sharedDir } from './helpers/repo.js';
@@ -54,7 +55,7 @@ test('real-world manifests: convert without a crash, to schema-valid output, eve
       const value = doc.toJS() as { kind?: string; metadata?: { name?: string; annotations?: Record<string, string> } } | null;
       if (value?.kind !== 'Ingress') continue;
       for (const key of Object.keys(value.metadata?.annotations ?? {})) {
-        if (key === 'kubernetes.io/ingress.class' || key === 'kubectl.kubernetes.io/last-applied-configuration') continue;
+        if (coreAnnotation(key)) continue; // understood, or bookkeeping by design
         const path = `metadata.annotations[${JSON.stringify(key)}]`;
         const reported = result.diagnostics.some(
           (d) => (d.code === 'annotation-not-converted' && d.location?.path.endsWith(path)) || (d.code === 'ingress-invalid' && d.object?.name === value.metadata?.name),

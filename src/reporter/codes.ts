@@ -22,9 +22,12 @@ export const diagnosticCodes = {
   // Ingress class
   'no-ingress-class': { severity: 'warning', summary: 'The Ingress names no class and the input has no default IngressClass; converted under class "default".' },
   'multiple-default-classes': { severity: 'warning', summary: 'Several IngressClasses are marked default; the first by name is used.' },
+  'class-mismatch': { severity: 'warning', summary: 'spec.ingressClassName and the kubernetes.io/ingress.class annotation disagree; spec.ingressClassName is used.' },
+  'shared-gateway-class': { severity: 'warning', summary: 'Ingresses of several classes share the generated Gateway; one gatewayClassName had to be chosen (set --gateway-class).' },
   'skipped-by-class': { severity: 'info', summary: 'The Ingress is not of a class selected with --ingress-class; not converted.' },
   // Paths and hosts
   'implementation-specific-path': { severity: 'info', summary: 'pathType ImplementationSpecific is converted as a prefix match (PathPrefix).' },
+  'implementation-specific-pattern': { severity: 'warning', summary: 'An ImplementationSpecific path looks like a regular expression or glob; it is converted literally as PathPrefix, which is what the path means only if its controller treated it literally.' },
   'path-as-regex': { severity: 'warning', summary: 'The path has characters Gateway API does not allow in Exact/PathPrefix; converted to an escaped RegularExpression match, whose support is implementation-specific.' },
   'exact-path-shadowed': { severity: 'warning', summary: 'An Exact path can never be chosen under Ingress rules because a longer Prefix path (the same path plus "/") wins; Gateway API would choose it, so it is left out.' },
   'duplicate-path': { severity: 'warning', summary: 'Two Ingresses claim the same host, path and path type; the oldest wins, the other is not converted.' },
@@ -36,7 +39,7 @@ export const diagnosticCodes = {
   // TLS and default backends
   'tls-without-secret': { severity: 'warning', summary: 'A tls entry without secretName (SNI routing only) has no Gateway API equivalent; HTTPS for its hosts is not configured.' },
   'tls-conflict': { severity: 'warning', summary: 'Two tls entries give the same host different Secrets; the oldest Ingress wins.' },
-  'tls-on-shared-gateway': { severity: 'info', summary: 'Routes attach to an existing shared Gateway; its owner must configure this HTTPS host and certificate.' },
+  'tls-on-shared-gateway': { severity: 'warning', summary: 'Routes attach to an existing shared Gateway; its owner must configure this HTTPS host and certificate.' },
   'default-backend-shadowed': { severity: 'warning', summary: 'A defaultBackend can never be reached because a host-less Prefix "/" rule catches every request; it is left out.' },
   'default-backend-conflict': { severity: 'warning', summary: 'Several Ingresses of one Gateway set a defaultBackend; the oldest wins.' },
   // Output limits and self-checks

@@ -1,5 +1,5 @@
 // Markdown tables for the README, generated from the same data the tool uses.
-import { coreAnnotations } from '../parsers/ingress/annotations.js';
+import { bookkeepingPrefixes, coreAnnotations } from '../parsers/ingress/annotations.js';
 import { diagnosticCodes } from './codes.js';
 
 export function diagnosticCodesTable(): string {
@@ -8,7 +8,7 @@ export function diagnosticCodesTable(): string {
 }
 
 export function coreAnnotationsTable(): string {
-  const rows = coreAnnotations.map((row) => `| \`${row.key}\` | ${row.status} | ${row.description} |`);
+  const rows = [...coreAnnotations.map((row) => `| \`${row.key}\` | ${row.status} | ${row.description} |`), ...bookkeepingPrefixes.map((row) => `| \`${row.key}*\` | ${row.status} | ${row.description} |`)];
   return ['| annotation | status | what happens |', '|---|---|---|', ...rows, '| any other annotation | reported | `annotation-not-converted` warning, with its value and location |'].join('\n');
 }
 

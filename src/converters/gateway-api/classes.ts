@@ -35,6 +35,12 @@ export function classifyIngresses(
   const result: ClassifiedIngress[] = [];
   for (const ingress of ingresses) {
     const className = ingress.ingressClassName?.value ?? ingress.classAnnotation?.value ?? defaultClass?.name;
+    if (ingress.ingressClassName && ingress.classAnnotation && ingress.ingressClassName.value !== ingress.classAnnotation.value) {
+      sink.add('class-mismatch', `annotation kubernetes.io/ingress.class "${ingress.classAnnotation.value}" disagrees with spec.ingressClassName "${ingress.ingressClassName.value}"; "${ingress.ingressClassName.value}" is used`, {
+        location: ingress.classAnnotation.location,
+        object: ingress.ref,
+      });
+    }
     if (filter && (className === undefined || !filter.has(className))) {
       sink.add('skipped-by-class', `class ${className === undefined ? '(none)' : `"${className}"`} is not selected by --ingress-class`, {
         location: ingress.location,

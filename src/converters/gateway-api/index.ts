@@ -33,7 +33,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   const objects: GatewayApiObject[] = [];
   const drafts: RouteDraft[] = [];
 
-  for (const group of groupByGateway(classified, options)) {
+  for (const group of groupByGateway(classified, options, sink)) {
     const ingresses = group.members.map((m) => m.ingress).sort(compareAge);
     const tlsHosts = collectTlsHosts(ingresses, sink);
     const emitGateway = !options.sharedGateway || options.createSharedGateway === true;
@@ -68,10 +68,10 @@ interface GatewayGroup {
 }
 
 /** One Gateway per (namespace, class), or one shared Gateway for everything. */
-function groupByGateway(classified: readonly ClassifiedIngress[], options: GatewayApiOptions): GatewayGroup[] {
+function groupByGateway(classified: readonly ClassifiedIngress[], options: GatewayApiOptions, sink: DiagnosticSink): GatewayGroup[] {
   const groups = new Map<string, GatewayGroup>();
   const shared = options.sharedGateway;
-  const sharedClass = shared ? options.gatewayClass ?? [...new Set(classified.map((c) => c.className))].sort()[0] ?? 'default' : undefined;
+  const sharedClass = shared ? sharedGatewayClass(classified, options, sink) : undefined;
   // Gateway names come from class names; two classes may slug to the same name in one namespace.
   const claims: { group: GatewayGroup; namespace: string; wanted: string; identity: string }[] = [];
   for (const member of classified) {
@@ -91,6 +91,19 @@ function groupByGateway(classified: readonly ClassifiedIngress[], options: Gatew
   }
   for (const [claim, name] of allocateNamespacedNames(claims, MAX_LABEL_NAME)) claim.group.plan.name = name;
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+}
+
+/** gatewayClassName of a generated shared Gateway: the flag, else the one ingress class there is. */
+function sharedGatewayClass(classified: readonly ClassifiedIngress[], options: GatewayApiOptions, sink: DiagnosticSink): string {
+  if (options.gatewayClass) return options.gatewayClass;
+  const classes = [...new Set(classified.map((c) => c.className))].sort();
+  const chosen = dnsName(classes[0] ?? 'default');
+  if (classes.length > 1 && options.createSharedGateway) {
+    sink.add('shared-gateway-class', `Ingresses of classes ${classes.join(', ')} share Gateway ${options.sharedGateway!.namespace}/${options.sharedGateway!.name}; its gatewayClassName is "${chosen}"`, {
+      hint: 'choose it with --gateway-class',
+    });
+  }
+  return chosen;
 }
 
 function draftRoutes(routes: HostRoutes, parentRefs: ParentReference[], sink: DiagnosticSink): RouteDraft[] {

@@ -24,6 +24,9 @@ export interface HostRoutes {
   rules: HTTPRouteRule[];
 }
 
+/** Characters that make an ImplementationSpecific path look like a regex or glob rather than a literal. */
+const patternCharacters = /[*()$^|+?[\]{}\\]/;
+
 const matchTypeOrder = { Exact: 0, PathPrefix: 1, RegularExpression: 2 } as const;
 
 /** The Ingresses of one Gateway, oldest first. */
@@ -66,6 +69,12 @@ function reportPathConversion(ingress: Ingress, path: IngressPath, match: HTTPRo
     sink.add('path-as-regex', `path ${JSON.stringify(path.path)} has characters Gateway API does not allow in ${path.pathType === 'Exact' ? 'Exact' : 'PathPrefix'} matches; converted to RegularExpression ${JSON.stringify(match.path.value)}, whose support and precedence are implementation-specific`, {
       location: path.location,
       object: ingress.ref,
+    });
+  } else if (path.pathType === 'ImplementationSpecific' && patternCharacters.test(path.path)) {
+    sink.add('implementation-specific-pattern', `path ${JSON.stringify(path.path)} (ImplementationSpecific) looks like a regular expression or glob; it is converted literally as PathPrefix ${JSON.stringify(match.path.value)}`, {
+      location: path.location,
+      object: ingress.ref,
+      hint: 'if the controller read it as a pattern (e.g. nginx use-regex, GCE "/*"), rewrite the path as Prefix or Exact',
     });
   } else if (path.pathType === 'ImplementationSpecific') {
     sink.add('implementation-specific-path', `path ${JSON.stringify(path.path)} with pathType ImplementationSpecific is converted as PathPrefix ${JSON.stringify(match.path.value)}`, {

@@ -25,8 +25,14 @@ export const coreAnnotations: readonly AnnotationRow[] = [
   },
 ];
 
+/** Annotation prefixes of deployment tools: bookkeeping that never changes routing. */
+export const bookkeepingPrefixes: readonly AnnotationRow[] = [
+  { key: 'meta.helm.sh/', status: 'ignored', description: 'Helm release bookkeeping; not behaviour.' },
+  { key: 'argocd.argoproj.io/', status: 'ignored', description: 'Argo CD sync bookkeeping; not behaviour.' },
+];
+
 const rowsByKey = new Map(coreAnnotations.map((row) => [row.key, row]));
 
 export function coreAnnotation(key: string): AnnotationRow | undefined {
-  return rowsByKey.get(key);
+  return rowsByKey.get(key) ?? bookkeepingPrefixes.find((row) => key.startsWith(row.key));
 }
