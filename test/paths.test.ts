@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { convertPath, isPlainPathValue } from '../src/converters/gateway-api/paths.js';
+import { convertPath as convertAny, isPlainPathValue } from '../src/converters/gateway-api/paths.js';
 import type { IngressPath } from '../src/ir/model.js';
 
 const location = { file: 'x.yaml', doc: 1, path: '' };
 const backend = { type: 'service' as const, name: 's', port: { number: 80 }, location };
+function convertPath(p: IngressPath) {
+  const converted = convertAny(p);
+  if ('tooLong' in converted) throw new Error('unexpected tooLong');
+  return converted;
+}
+
 const path = (p: string, pathType: IngressPath['pathType']): IngressPath => ({ path: p, pathType, backend, location });
 
 test('Gateway API path whitelist (CEL of HTTPRoute v1.6)', () => {
@@ -31,4 +37,9 @@ test('paths Gateway API cannot hold become anchored, escaped regular expressions
   const exactRe = new RegExp(exact.match.path.value);
   assert.ok(exactRe.test('/x{1}'));
   assert.ok(!exactRe.test('/x{1}/'));
+});
+
+test('paths Gateway API cannot hold at any length are refused, not truncated', () => {
+  assert.deepEqual(convertAny(path(`/${'a'.repeat(1030)}`, 'Prefix')), { tooLong: true });
+  assert.deepEqual(convertAny(path(`/${'{'.repeat(600)}`, 'Prefix')), { tooLong: true }, 'the escaped regex would be too long');
 });

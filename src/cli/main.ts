@@ -42,6 +42,7 @@ function version(): string {
 }
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function buildProgram(io: CliIO, run: (paths: string[], flags: ConvertFlags) => Promise<number>): Command {
   const program = new Command('ing2gw')
@@ -103,14 +104,17 @@ async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO): 
   };
   if (flags.gateway !== undefined) {
     const [namespace, name, ...rest] = flags.gateway.split('/');
-    if (!namespace || !name || rest.length > 0 || !dns1123Label.test(namespace) || !dns1123Label.test(name)) {
-      return usageError(io, `--gateway must be NAMESPACE/NAME with DNS-1123 labels, got "${flags.gateway}"`);
+    if (!namespace || !name || rest.length > 0 || namespace.length > 63 || !dns1123Label.test(namespace) || name.length > 253 || !dns1123Subdomain.test(name)) {
+      return usageError(io, `--gateway must be NAMESPACE/NAME (a DNS-1123 label and a DNS-1123 name), got "${flags.gateway}"`);
     }
     options.sharedGateway = { namespace, name };
   } else if (flags.createGateway) {
     return usageError(io, '--create-gateway needs --gateway NAMESPACE/NAME');
   }
   if (!dns1123Label.test(flags.namespace)) return usageError(io, `--namespace must be a DNS-1123 label, got "${flags.namespace}"`);
+  if (flags.gatewayClass !== undefined && (flags.gatewayClass.length > 253 || !dns1123Subdomain.test(flags.gatewayClass))) {
+    return usageError(io, `--gateway-class must be a DNS-1123 name, got "${flags.gatewayClass}"`);
+  }
 
   const args = [...paths, ...flags.filename];
   if (args.length === 0) {

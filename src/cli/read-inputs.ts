@@ -18,7 +18,11 @@ export function expandPaths(paths: readonly string[]): InputEntry[] {
       continue;
     }
     try {
-      if (statSync(path).isDirectory()) entries.push(...walk(path));
+      if (statSync(path).isDirectory()) {
+        const found = walk(path);
+        if (found.length === 0) entries.push({ type: 'error', diagnostic: { severity: 'error', code: 'input-unreadable', message: `no *.yaml, *.yml or *.json files in directory ${path}` } });
+        entries.push(...found);
+      }
       else entries.push({ type: 'file', name: path });
     } catch (e) {
       entries.push({ type: 'error', diagnostic: unreadable(path, e) });

@@ -19,8 +19,17 @@ export interface ParsedDocument {
 /** Yields the documents of one text lazily, so only one document's tree is alive at a time. */
 export function* readDocuments(file: string, text: string): Generator<ParsedDocument> {
   const lineCounter = new LineCounter();
+  const jsonError = looksLikeJson(text) ? jsonSyntaxError(text) : undefined;
+  if (jsonError) {
+    // YAML would read `// comment` or a trailing comma as data; JSON input must be JSON.
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(jsonError.offset);
+    yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], locate: () => ({ file, doc: 1, path: '' }) };
+    return;
+  }
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ keepSourceTokens: false });
+  // merge: `<<` keys, which kubectl accepts.
+  const composer = new Composer({ keepSourceTokens: false, merge: true });
   let index = 0;
   for (const doc of composer.compose(parser.parse(text), true, text.length)) {
     yield toParsedDocument(file, index++, doc, lineCounter);
@@ -63,6 +72,23 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, lin
     }
   }
   return { file, index, value, errors, locate };
+}
+
+function looksLikeJson(text: string): boolean {
+  const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
+  return first !== null && (first[0] === '{' || first[0] === '[');
+}
+
+/** undefined when the text is valid JSON; otherwise the parser's message and the offset it names. */
+function jsonSyntaxError(text: string): { message: string; offset: number } | undefined {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    return { message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, offset: at ? Number(at[1]) : 0 };
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { readDocuments } from '../input/documents.js';
 import { objectsOf, type InputObject } from '../input/objects.js';
 import type { InputSource } from '../input/sources.js';
 import type { InputModel } from '../ir/model.js';
-import type { SourceLocation } from '../reporter/diagnostics.js';
+import { compareStrings, type SourceLocation } from '../reporter/diagnostics.js';
 import type { DiagnosticSink } from '../reporter/sink.js';
 import { parseIngressClass } from './ingress-class.js';
 import { parseIngress } from './ingress/parse.js';
@@ -69,7 +69,7 @@ function groupOf(apiVersion: string): string {
 /** Accumulates the IR of many sources; `model()` gives a result independent of input order. */
 export class InputReader {
   readonly stats: InputStats = { sources: 0, documents: 0, objects: 0, readKinds: {}, ignoredKinds: {} };
-  private readonly collected = new Map<string, Collected>();
+  private readonly collected = new Map<string, Collected[]>();
 
   constructor(
     private readonly options: ReadOptions,
@@ -112,32 +112,43 @@ export class InputReader {
     this.keep(entry);
   }
 
-  /** The same object twice: identical copies are merged; different ones resolved by content, not order. */
   private keep(entry: Collected): void {
-    const existing = this.collected.get(entry.key);
-    if (!existing) {
-      this.collected.set(entry.key, entry);
-      return;
+    const copies = this.collected.get(entry.key);
+    if (copies) copies.push(entry);
+    else this.collected.set(entry.key, [entry]);
+  }
+
+  /**
+   * The same object more than once: identical copies count once; of different ones, the copy whose
+   * content sorts first is used. Decided on all copies at once, so neither the choice nor the
+   * messages depend on input order.
+   */
+  private resolveCopies(copies: Collected[]): Collected {
+    const sorted = [...copies].sort((a, b) => compareStrings(a.fingerprint, b.fingerprint) || compareLocations(a.location, b.location));
+    const kept = sorted[0]!;
+    const [kind, ...rest] = kept.key.split('/');
+    const what = `${kind} ${rest.join('/')}`;
+    const where = (loc: SourceLocation) => `${loc.file} (doc ${loc.doc})`;
+    const firstOf = new Map<string, Collected>();
+    for (const copy of sorted) {
+      const first = firstOf.get(copy.fingerprint);
+      if (!first) {
+        firstOf.set(copy.fingerprint, copy);
+        if (copy !== kept) {
+          this.sink.add('conflicting-duplicate', `${what} appears ${copies.length} times with different content; the copy at ${where(kept.location)} is used, this one is dropped`, { location: copy.location });
+        }
+      } else {
+        this.sink.add('duplicate-object', `${what} appears more than once; identical copies are used once`, { location: copy.location, hint: `identical to ${where(first.location)}` });
+      }
     }
-    const [kept, dropped] = existing.fingerprint <= entry.fingerprint ? [existing, entry] : [entry, existing];
-    const [kind, ...name] = entry.key.split('/');
-    const object = { kind: kind!, name: name.join('/') };
-    if (existing.fingerprint === entry.fingerprint) {
-      this.sink.add('duplicate-object', `${object.kind} ${object.name} appears more than once; identical copies are used once`, {
-        location: entry.location,
-        hint: `first seen at ${existing.location.file} (doc ${existing.location.doc})`,
-      });
-      return;
-    }
-    this.sink.add('conflicting-duplicate', `${object.kind} ${object.name} appears twice with different content; the copy at ${kept.location.file} (doc ${kept.location.doc}) is used, this one is dropped`, {
-      location: dropped.location,
-    });
-    this.collected.set(entry.key, kept);
+    return kept;
   }
 
   /** The IR of everything read, sorted by identity so conversion never sees input order. */
   model(): InputModel {
-    const entries = [...this.collected.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const entries = [...this.collected.entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([, copies]) => (copies.length === 1 ? copies[0]! : this.resolveCopies(copies)));
     const pick = <K extends Collected['kind']>(kind: K) => entries.filter((e) => e.kind === kind).map((e) => e.value);
     return {
       ingresses: pick('Ingress') as InputModel['ingresses'],
@@ -145,6 +156,10 @@ export class InputReader {
       ingressClasses: pick('IngressClass') as InputModel['ingressClasses'],
     };
   }
+}
+
+function compareLocations(a: SourceLocation, b: SourceLocation): number {
+  return compareStrings(a.file, b.file) || a.doc - b.doc || (a.line ?? 0) - (b.line ?? 0);
 }
 
 const noiseMetadata = new Set(['managedFields', 'resourceVersion', 'uid', 'generation', 'selfLink']);

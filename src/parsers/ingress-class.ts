@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { InputObject } from '../input/objects.js';
 import type { IngressClass } from '../ir/model.js';
 import { DEFAULT_CLASS_ANNOTATION } from './ingress/annotations.js';
+import { dropNulls } from './drop-nulls.js';
 
 const ingressClassSchema = z.looseObject({
   metadata: z.looseObject({ name: z.string().min(1), annotations: z.record(z.string(), z.string()).optional() }),
@@ -10,7 +11,7 @@ const ingressClassSchema = z.looseObject({
 });
 
 export function parseIngressClass(object: InputObject): IngressClass | undefined {
-  const result = ingressClassSchema.safeParse(object.value);
+  const result = ingressClassSchema.safeParse(dropNulls(object.value));
   if (!result.success) return undefined;
   const { metadata, spec } = result.data;
   return {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { InputObject } from '../input/objects.js';
 import type { Service } from '../ir/model.js';
+import { dropNulls } from './drop-nulls.js';
 
 const serviceSchema = z.looseObject({
   metadata: z.looseObject({ name: z.string().min(1), namespace: z.string().optional() }),
@@ -10,7 +11,7 @@ const serviceSchema = z.looseObject({
 
 /** Returns undefined for a Service too malformed to use (it is then simply not a port source). */
 export function parseService(object: InputObject, defaultNamespace: string): Service | undefined {
-  const result = serviceSchema.safeParse(object.value);
+  const result = serviceSchema.safeParse(dropNulls(object.value));
   if (!result.success) return undefined;
   const { metadata, spec } = result.data;
   return {

@@ -28,6 +28,7 @@ export const diagnosticCodes = {
   // Paths and hosts
   'implementation-specific-path': { severity: 'info', summary: 'pathType ImplementationSpecific is converted as a prefix match (PathPrefix).' },
   'implementation-specific-pattern': { severity: 'warning', summary: 'An ImplementationSpecific path looks like a regular expression or glob; it is converted literally as PathPrefix, which is what the path means only if its controller treated it literally.' },
+  'path-too-long': { severity: 'error', summary: 'A path longer than the 1024 characters Gateway API allows; the path is not converted.' },
   'path-as-regex': { severity: 'warning', summary: 'The path has characters Gateway API does not allow in Exact/PathPrefix; converted to an escaped RegularExpression match, whose support is implementation-specific.' },
   'exact-path-shadowed': { severity: 'warning', summary: 'An Exact path can never be chosen under Ingress rules because a longer Prefix path (the same path plus "/") wins; Gateway API would choose it, so it is left out.' },
   'duplicate-path': { severity: 'warning', summary: 'Two Ingresses claim the same host, path and path type; the oldest wins, the other is not converted.' },
@@ -35,9 +36,12 @@ export const diagnosticCodes = {
   // Backends
   'service-not-found': { severity: 'error', summary: 'A backend names a Service port by name, and the Service is not in the input; the path is not converted.' },
   'service-port-not-found': { severity: 'error', summary: 'A backend names a Service port that the Service does not have; the path is not converted.' },
+  'invalid-backend': { severity: 'error', summary: 'A backend Gateway API cannot reference (a resource backend of kind Service without a port, or a kind/group that is not a valid name); the path is not converted.' },
   'resource-backend': { severity: 'warning', summary: 'A resource backend becomes a backendRef of that group and kind; whether the Gateway implementation supports it is implementation-specific.' },
   // TLS and default backends
   'tls-without-secret': { severity: 'warning', summary: 'A tls entry without secretName (SNI routing only) has no Gateway API equivalent; HTTPS for its hosts is not configured.' },
+  'invalid-secret-name': { severity: 'error', summary: 'A tls secretName that is not a valid Secret name; no HTTPS listener is generated for its hosts.' },
+  'host-across-gateways': { severity: 'warning', summary: 'Ingresses in several namespaces share a host; each namespace gets its own Gateway (and address), so they no longer compete for paths as they did under one controller. Use --gateway to keep them on one Gateway.' },
   'tls-conflict': { severity: 'warning', summary: 'Two tls entries give the same host different Secrets; the oldest Ingress wins.' },
   'tls-on-shared-gateway': { severity: 'warning', summary: 'Routes attach to an existing shared Gateway; its owner must configure this HTTPS host and certificate.' },
   'default-backend-shadowed': { severity: 'warning', summary: 'A defaultBackend can never be reached because a host-less Prefix "/" rule catches every request; it is left out.' },

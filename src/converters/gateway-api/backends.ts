@@ -4,6 +4,10 @@ import type { Backend, Ingress, Service } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import type { HTTPBackendRef } from './types.js';
 
+// Gateway API's Kind and Group patterns (BackendObjectReference).
+const kindPattern = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const groupPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 /** Ports of every Service in the input, by `namespace/name`. */
 export class ServiceIndex {
   private readonly byKey = new Map<string, Service>();
@@ -20,6 +24,19 @@ export class ServiceIndex {
 /** `what` says where the backend is used, e.g. `rule host "a.example" path "/api"`. */
 export function toBackendRef(backend: Backend, ingress: Ingress, what: string, services: ServiceIndex, sink: DiagnosticSink): HTTPBackendRef | undefined {
   if (backend.type === 'resource') {
+    const group = backend.apiGroup ?? '';
+    const problem =
+      group === '' && backend.kind === 'Service'
+        ? 'a Service as resource backend has no port, which Gateway API requires; use service.name and service.port'
+        : !kindPattern.test(backend.kind)
+          ? `kind ${JSON.stringify(backend.kind)} is not a valid Gateway API kind`
+          : group !== '' && !groupPattern.test(group)
+            ? `apiGroup ${JSON.stringify(group)} is not a valid Gateway API group`
+            : undefined;
+    if (problem) {
+      sink.add('invalid-backend', `${what}: ${problem}; the path is not converted`, { location: backend.location, object: ingress.ref });
+      return undefined;
+    }
     sink.add('resource-backend', `${what}: resource backend ${backend.apiGroup ?? 'core'}/${backend.kind} "${backend.name}" becomes a backendRef of that kind; support is implementation-specific`, {
       location: backend.location,
       object: ingress.ref,

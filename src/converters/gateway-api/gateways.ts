@@ -9,6 +9,7 @@ export const MAX_LISTENERS = 64;
 
 export interface GatewayPlan {
   namespace: string;
+  /** The (first) Gateway's name. */
   name: string;
   gatewayClassName: string;
   /** Listeners allow routes from every namespace (a shared Gateway). */
@@ -18,29 +19,27 @@ export interface GatewayPlan {
 export interface PlannedGateways {
   /** Names of the Gateways, first one first; every one has the HTTP listener. */
   names: string[];
-  /** Which Gateway holds the HTTPS listener of a host (`''` for the host-less one). */
-  gatewayOfHost: Map<string, string>;
   objects: Gateway[];
 }
 
-export function planGateways(plan: GatewayPlan, tlsHosts: readonly TlsHost[], sink: DiagnosticSink): PlannedGateways {
+const HTTPS_PER_GATEWAY = MAX_LISTENERS - 1; // each Gateway keeps the HTTP listener
+
+/** How many Gateways the listeners of these TLS hosts need. */
+export function gatewaysNeeded(tlsHosts: readonly TlsHost[]): number {
+  return Math.max(1, Math.ceil(tlsHosts.length / HTTPS_PER_GATEWAY));
+}
+
+/** `names` (from gatewaysNeeded and the namespace's name allocation): the Gateways, first one first. */
+export function planGateways(plan: GatewayPlan, names: readonly string[], tlsHosts: readonly TlsHost[], sink: DiagnosticSink): PlannedGateways {
   const claims = tlsHosts.map((tls) => ({ tls, wanted: listenerName(tls.host), identity: tls.host ?? '' }));
   const listenerNames = allocateNames(claims);
   const https = claims.map((claim) => httpsListener(claim.tls, listenerNames.get(claim)!, plan));
-  const perGateway = MAX_LISTENERS - 1; // each Gateway keeps the HTTP listener
-  const chunks: Listener[][] = [];
-  for (let i = 0; i < https.length; i += perGateway) chunks.push(https.slice(i, i + perGateway));
-  if (chunks.length === 0) chunks.push([]);
-  const names = chunks.map((_, i) => (i === 0 ? plan.name : withSuffix(plan.name, String(i + 1), MAX_LABEL_NAME)));
+  const chunks = names.map((_, i) => https.slice(i * HTTPS_PER_GATEWAY, (i + 1) * HTTPS_PER_GATEWAY));
   if (chunks.length > 1) {
     sink.add('gateway-split', `Gateway ${plan.namespace}/${plan.name} would need ${https.length + 1} listeners (limit ${MAX_LISTENERS}); its HTTPS listeners are spread over Gateways ${names.join(', ')}, each with its own address`, {
       hint: 'point each host\'s DNS at the Gateway that holds its listener, or use a shared Gateway with ListenerSets',
     });
   }
-  const gatewayOfHost = new Map<string, string>();
-  chunks.forEach((chunk, i) => {
-    for (const listener of chunk) gatewayOfHost.set(listener.hostname ?? '', names[i]!);
-  });
   const objects = chunks.map(
     (chunk, i): Gateway => ({
       apiVersion: GATEWAY_API_VERSION,
@@ -49,7 +48,7 @@ export function planGateways(plan: GatewayPlan, tlsHosts: readonly TlsHost[], si
       spec: { gatewayClassName: plan.gatewayClassName, listeners: [httpListener(plan), ...chunk] },
     }),
   );
-  return { names, gatewayOfHost, objects };
+  return { names: [...names], objects };
 }
 
 function httpListener(plan: GatewayPlan): Listener {

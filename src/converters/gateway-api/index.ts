@@ -5,7 +5,7 @@ import type { Ingress, InputModel } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { ServiceIndex, toBackendRef } from './backends.js';
 import { classifyIngresses, defaultIngressClass, type ClassifiedIngress } from './classes.js';
-import { planGateways, referenceGrantsFor, type GatewayPlan } from './gateways.js';
+import { gatewaysNeeded, planGateways, referenceGrantsFor, type GatewayPlan } from './gateways.js';
 import { collectTlsHosts, describeHost } from './listeners.js';
 import type { GatewayApiOptions } from './options.js';
 import { collectRoutes, type HostRoutes } from './routes.js';
@@ -33,13 +33,20 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   const objects: GatewayApiObject[] = [];
   const drafts: RouteDraft[] = [];
 
-  for (const group of groupByGateway(classified, options, sink)) {
+  if (!options.sharedGateway) reportHostsAcrossNamespaces(classified, sink);
+  const emitGateway = !options.sharedGateway || options.createSharedGateway === true;
+  const groups = groupByGateway(classified, options, sink).map((group) => {
     const ingresses = group.members.map((m) => m.ingress).sort(compareAge);
     const tlsHosts = collectTlsHosts(ingresses, sink);
-    const emitGateway = !options.sharedGateway || options.createSharedGateway === true;
-    const planned = planGateways(group.plan, tlsHosts, sink);
+    // A Gateway we do not generate is never split: routes just name it.
+    return { ...group, ingresses, tlsHosts, gatewayNames: [] as string[], gatewayCount: emitGateway ? gatewaysNeeded(tlsHosts) : 1 };
+  });
+  nameGateways(groups, options);
+
+  for (const group of groups) {
+    const { ingresses, tlsHosts } = group;
     if (emitGateway) {
-      objects.push(...planned.objects, ...referenceGrantsFor(group.plan, tlsHosts));
+      objects.push(...planGateways(group.plan, group.gatewayNames, tlsHosts, sink).objects, ...referenceGrantsFor(group.plan, tlsHosts));
     } else {
       for (const tls of tlsHosts) {
         sink.add('tls-on-shared-gateway', `${describeHost(tls.host)} needs an HTTPS listener on Gateway ${group.plan.namespace}/${group.plan.name} with certificate Secret ${tls.secret.namespace}/${tls.secret.name}`, {
@@ -49,12 +56,11 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
         });
       }
     }
-    const parentRefsFor = (host: string | undefined): ParentReference[] => {
-      const names = host === undefined ? planned.names : [planned.gatewayOfHost.get(host) ?? planned.names[0]!];
-      return names.map((name) => (options.sharedGateway ? { name, namespace: group.plan.namespace } : { name }));
-    };
-    for (const routes of collectRoutes(ingresses, services, sink)) drafts.push(...draftRoutes(routes, parentRefsFor(routes.host), sink));
-    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefsFor(undefined));
+    // Every route attaches to every Gateway of the group: after a split, wildcard and host-less
+    // routes must still serve the hosts whose HTTPS listeners moved to another Gateway.
+    const parentRefs = group.gatewayNames.map((name): ParentReference => (options.sharedGateway ? { name, namespace: group.plan.namespace } : { name }));
+    for (const routes of collectRoutes(ingresses, services, sink)) drafts.push(...draftRoutes(routes, group.key, parentRefs, sink));
+    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs);
     if (fallback) drafts.push(fallback);
   }
 
@@ -63,6 +69,8 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
 }
 
 interface GatewayGroup {
+  /** `namespace/class`, or `` for the shared Gateway. */
+  key: string;
   plan: GatewayPlan;
   members: ClassifiedIngress[];
 }
@@ -72,25 +80,72 @@ function groupByGateway(classified: readonly ClassifiedIngress[], options: Gatew
   const groups = new Map<string, GatewayGroup>();
   const shared = options.sharedGateway;
   const sharedClass = shared ? sharedGatewayClass(classified, options, sink) : undefined;
-  // Gateway names come from class names; two classes may slug to the same name in one namespace.
-  const claims: { group: GatewayGroup; namespace: string; wanted: string; identity: string }[] = [];
   for (const member of classified) {
     const key = shared ? '' : `${member.ingress.namespace}/${member.className}`;
     let group = groups.get(key);
     if (!group) {
       group = {
+        key,
         plan: shared
           ? { namespace: shared.namespace, name: shared.name, gatewayClassName: sharedClass!, allowAllNamespaces: true }
-          : { namespace: member.ingress.namespace, name: '', gatewayClassName: options.gatewayClass ?? dnsName(member.className), allowAllNamespaces: false },
+          : { namespace: member.ingress.namespace, name: dnsName(member.className, MAX_LABEL_NAME), gatewayClassName: options.gatewayClass ?? dnsName(member.className), allowAllNamespaces: false },
         members: [],
       };
       groups.set(key, group);
-      if (!shared) claims.push({ group, namespace: member.ingress.namespace, wanted: dnsName(member.className, MAX_LABEL_NAME), identity: member.className });
     }
     group.members.push(member);
   }
-  for (const [claim, name] of allocateNamespacedNames(claims, MAX_LABEL_NAME)) claim.group.plan.name = name;
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+}
+
+/**
+ * Gateway names: the class name, plus `-2`, `-3`… for split Gateways. Generated names are
+ * allocated per namespace, so a split `nginx-2` and a class `nginx-2` cannot collide; the shared
+ * Gateway keeps the name the user gave.
+ */
+function nameGateways(groups: (GatewayGroup & { gatewayCount: number; gatewayNames: string[] })[], options: GatewayApiOptions): void {
+  const claims = groups.flatMap((group) =>
+    Array.from({ length: group.gatewayCount }, (_, i) => ({
+      group,
+      index: i,
+      namespace: group.plan.namespace,
+      wanted: i === 0 ? group.plan.name : withSuffix(group.plan.name, String(i + 1), MAX_LABEL_NAME),
+      identity: `${group.key}#${i + 1}`,
+    })),
+  );
+  const names = options.sharedGateway ? new Map(claims.map((c) => [c, c.wanted])) : allocateNamespacedNames(claims, MAX_LABEL_NAME);
+  for (const claim of claims) claim.group.gatewayNames[claim.index] = names.get(claim)!;
+  for (const group of groups) group.plan.name = group.gatewayNames[0]!;
+}
+
+/**
+ * One controller served every namespace of a class; per-namespace Gateways do not. A host used in
+ * several namespaces of one class is said once, at its first rule in each later namespace.
+ */
+function reportHostsAcrossNamespaces(classified: readonly ClassifiedIngress[], sink: DiagnosticSink): void {
+  const byHost = new Map<string, Map<string, { ingress: Ingress; rule: Ingress['rules'][number] }>>();
+  for (const { ingress, className } of classified) {
+    for (const rule of ingress.rules) {
+      if (rule.host === undefined) continue;
+      const key = `${className}\u0000${rule.host}`;
+      const namespaces = byHost.get(key) ?? new Map();
+      if (!namespaces.has(ingress.namespace)) namespaces.set(ingress.namespace, { ingress, rule });
+      byHost.set(key, namespaces);
+    }
+  }
+  for (const [key, namespaces] of byHost) {
+    if (namespaces.size < 2) continue;
+    const [className, host] = key.split('\u0000');
+    const names = [...namespaces.keys()].sort();
+    for (const namespace of names.slice(1)) {
+      const { ingress, rule } = namespaces.get(namespace)!;
+      sink.add('host-across-gateways', `host ${host} of class ${className} is also used in namespace ${names.filter((n) => n !== namespace).join(', ')}; each namespace gets its own Gateway, so these rules no longer share one listener, default backend or duplicate-path check`, {
+        location: rule.location,
+        object: ingress.ref,
+        hint: 'use --gateway NAMESPACE/NAME (with --create-gateway) to keep every namespace on one Gateway',
+      });
+    }
+  }
 }
 
 /** gatewayClassName of a generated shared Gateway: the flag, else the one ingress class there is. */
@@ -106,9 +161,9 @@ function sharedGatewayClass(classified: readonly ClassifiedIngress[], options: G
   return chosen;
 }
 
-function draftRoutes(routes: HostRoutes, parentRefs: ParentReference[], sink: DiagnosticSink): RouteDraft[] {
+function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentReference[], sink: DiagnosticSink): RouteDraft[] {
   const wanted = dnsName(`${routes.owner.name}-${hostSlug(routes.host)}`);
-  const identity = `${routes.namespace}/${routes.host ?? ''}`;
+  const identity = `${groupKey}/${routes.namespace}/${routes.host ?? ''}`;
   const drafts: RouteDraft[] = [];
   for (let i = 0; i < routes.rules.length; i += MAX_RULES_PER_ROUTE) {
     const part = i / MAX_RULES_PER_ROUTE + 1;
@@ -158,7 +213,7 @@ function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceInd
   return {
     namespace: owner.namespace,
     wanted: dnsName(`${owner.name}-default-backend`),
-    identity: `${owner.namespace}/${owner.name}#default-backend`,
+    identity: `${owner.namespace}/${owner.name}/${parentRefs.map((p) => p.name).join(',')}#default-backend`,
     hostnames: undefined,
     parentRefs,
     rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [backendRef] }],
@@ -181,10 +236,16 @@ function nameRoutes(drafts: readonly RouteDraft[]): HTTPRoute[] {
 
 /** Oldest first: creationTimestamp (objects without one count as newest), then namespace/name. */
 export function compareAge(a: Ingress, b: Ingress): number {
-  const ta = a.creationTimestamp ?? '\uffff';
-  const tb = b.creationTimestamp ?? '\uffff';
+  const ta = timestamp(a);
+  const tb = timestamp(b);
   if (ta !== tb) return ta < tb ? -1 : 1;
   const ka = `${a.namespace}/${a.name}`;
   const kb = `${b.namespace}/${b.name}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Milliseconds since the epoch; objects without a (valid) creationTimestamp count as newest. */
+function timestamp(ingress: Ingress): number {
+  const t = ingress.creationTimestamp === undefined ? Number.NaN : Date.parse(ingress.creationTimestamp);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }

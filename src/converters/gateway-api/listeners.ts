@@ -11,6 +11,8 @@ export interface TlsHost {
   location: IngressTls['location'];
 }
 
+const secretNamePattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 /** `ingresses` oldest first: the oldest claim on a host wins. */
 export function collectTlsHosts(ingresses: readonly Ingress[], sink: DiagnosticSink): TlsHost[] {
   const byHost = new Map<string, TlsHost>();
@@ -21,6 +23,13 @@ export function collectTlsHosts(ingresses: readonly Ingress[], sink: DiagnosticS
       const hosts: (string | undefined)[] = entry.hosts.length > 0 ? [...new Set(entry.hosts)] : ruleHosts.length > 0 ? ruleHosts : [undefined];
       if (!entry.secretName) {
         sink.add('tls-without-secret', `tls entry for ${hosts.map(describeHost).join(', ')} has no secretName (SNI routing only), which Gateway API cannot express; HTTPS for these hosts is not configured`, {
+          location: entry.location,
+          object: ingress.ref,
+        });
+        return;
+      }
+      if (!secretNamePattern.test(entry.secretName) || entry.secretName.length > 253) {
+        sink.add('invalid-secret-name', `tls secretName ${JSON.stringify(entry.secretName)} is not a valid Secret name; no HTTPS listener for ${hosts.map(describeHost).join(', ')}`, {
           location: entry.location,
           object: ingress.ref,
         });

@@ -11,7 +11,7 @@ const forbiddenSequences = ['//', '/./', '/../', '%2f', '%2F', '#'];
 export function isPlainPathValue(value: string): boolean {
   return (
     value.startsWith('/') &&
-    value.length <= 1024 &&
+    value.length <= MAX_PATH_LENGTH &&
     allowedPathCharacters.test(value) &&
     !forbiddenSequences.some((s) => value.includes(s)) &&
     !value.endsWith('/..') &&
@@ -19,11 +19,15 @@ export function isPlainPathValue(value: string): boolean {
   );
 }
 
-export interface ConvertedPath {
-  match: HTTPRouteMatch;
-  /** Set when the match had to become a regular expression. */
-  asRegex: boolean;
-}
+export const MAX_PATH_LENGTH = 1024;
+
+export type ConvertedPath =
+  | {
+      match: HTTPRouteMatch;
+      /** Set when the match had to become a regular expression. */
+      asRegex: boolean;
+    }
+  | { tooLong: true };
 
 export function convertPath(path: IngressPath): ConvertedPath {
   const value = path.path === '' ? '/' : path.path;
@@ -31,7 +35,10 @@ export function convertPath(path: IngressPath): ConvertedPath {
   if (isPlainPathValue(value)) {
     return { match: { path: { type: exact ? 'Exact' : 'PathPrefix', value } }, asRegex: false };
   }
-  return { match: { path: { type: 'RegularExpression', value: exact ? exactRegex(value) : prefixRegex(value) } }, asRegex: true };
+  if (value.length > MAX_PATH_LENGTH) return { tooLong: true };
+  const regex = exact ? exactRegex(value) : prefixRegex(value);
+  if (regex.length > MAX_PATH_LENGTH) return { tooLong: true };
+  return { match: { path: { type: 'RegularExpression', value: regex } }, asRegex: true };
 }
 
 function escapeRegex(text: string): string {

@@ -4,7 +4,7 @@ import type { Ingress, IngressPath } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { toBackendRef, type ServiceIndex } from './backends.js';
 import { describeHost } from './listeners.js';
-import { convertPath } from './paths.js';
+import { convertPath, MAX_PATH_LENGTH } from './paths.js';
 import type { HTTPRouteMatch, HTTPRouteRule } from './types.js';
 
 export interface RuleCandidate {
@@ -41,12 +41,29 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
         });
       }
       for (const path of rule.paths) {
-        const { match, asRegex } = convertPath(path);
+        const converted = convertPath(path);
+        if ('tooLong' in converted) {
+          sink.add('path-too-long', `path of ${path.path.length} characters is longer than Gateway API allows (${MAX_PATH_LENGTH}); the path is not converted`, {
+            location: path.location,
+            object: ingress.ref,
+          });
+          continue;
+        }
+        const { match, asRegex } = converted;
         reportPathConversion(ingress, path, match, asRegex, sink);
         // One key per Gateway and host: Ingresses of several namespaces on a shared Gateway compete too.
         const key = `${rule.host ?? ''}\u0000${match.path.type}\u0000${match.path.value}`;
         const winner = claimed.get(key);
-        if (winner) {
+        if (winner && asRegex && winner.path.path.length !== path.path.length) {
+          // "/a[1]" and "/a[1]/" give one regex; under Ingress the longer path always wins.
+          const [longer, shorter] = path.path.length > winner.path.path.length ? [path, winner.path] : [winner.path, path];
+          const loser = shorter === path ? ingress : winner.ingress;
+          sink.add('duplicate-path', `${describeHost(rule.host)} path ${JSON.stringify(shorter.path)} is never chosen by Ingress: the longer ${JSON.stringify(longer.path)} matches the same requests; it is not converted`, {
+            location: shorter.location,
+            object: loser.ref,
+          });
+          if (shorter === path) continue;
+        } else if (winner) {
           sink.add('duplicate-path', `${describeHost(rule.host)} path ${JSON.stringify(path.path)} (${path.pathType}) is already routed by older Ingress ${winner.ingress.namespace}/${winner.ingress.name}; this path is not converted`, {
             location: path.location,
             object: ingress.ref,

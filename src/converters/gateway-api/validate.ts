@@ -43,7 +43,12 @@ const pathMatch = z
   .refine((p) => p.type === 'RegularExpression' || isPlainPathValue(p.value), 'Exact/PathPrefix value breaks the Gateway API path rules');
 
 const backendRef = z
-  .strictObject({ group: z.string().optional(), kind: z.string().optional(), name: dnsSubdomain.or(z.string().min(1).max(253)), port: port.optional() })
+  .strictObject({
+    group: z.string().max(253).regex(/^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a Gateway API group').optional(),
+    kind: z.string().max(63).regex(/^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/, 'must be a Gateway API kind').optional(),
+    name: z.string().min(1).max(253),
+    port: port.optional(),
+  })
   .refine((b) => !((b.group ?? '') === '' && (b.kind ?? 'Service') === 'Service' && b.port === undefined), 'Must have port for Service reference');
 
 const rule = z.strictObject({

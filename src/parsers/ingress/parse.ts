@@ -5,6 +5,7 @@ import type { InputObject } from '../../input/objects.js';
 import type { PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
+import { dropNulls } from '../drop-nulls.js';
 import { coreAnnotation, INGRESS_CLASS_ANNOTATION } from './annotations.js';
 import {
   ingressV1beta1Schema,
@@ -25,7 +26,7 @@ export interface ParseContext {
 /** Parses one Ingress object; returns undefined (with error diagnostics) when it is invalid. */
 export function parseIngress(object: InputObject, ctx: ParseContext): Ingress | undefined {
   const legacy = LEGACY_INGRESS_VERSIONS.has(object.apiVersion);
-  const raw = dropNulls(object.value) as Record<string, unknown>;
+  const raw = dropNulls(withNullAnnotationsAsEmpty(object.value)) as Record<string, unknown>;
   const name = nameOf(raw);
   const namespace = namespaceOf(raw) ?? ctx.defaultNamespace;
   const ref = { kind: 'Ingress', namespace, name: name ?? '<unnamed>' };
@@ -65,17 +66,25 @@ function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, 
   for (const issue of (others.length > 0 ? others : result.error.issues)) {
     // The location names the field; the message says what is wrong with it.
     const path = issue.path as PathSegment[];
-    const got = issue.input === undefined || typeof issue.input === 'object' || issue.code === 'custom' ? '' : ` (got ${JSON.stringify(issue.input)})`;
-    ctx.sink.add('ingress-invalid', `${issue.message}${got}; the Ingress is not converted`, { location: object.locate(path), object: ref });
+    ctx.sink.add('ingress-invalid', `${describeIssue(issue)}; the Ingress is not converted`, { location: object.locate(path), object: ref });
   }
   return undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    const field = issue.path[issue.path.length - 1];
+    return `${field === undefined ? 'a value' : `"${String(field)}"`} is required`;
+  }
+  const shown = issue.input === undefined || typeof issue.input === 'object' || issue.code === 'custom' ? '' : ` (got ${JSON.stringify(issue.input)})`;
+  return `${issue.message}${shown}`;
 }
 
 function fromV1(ing: IngressV1, object: InputObject, namespace: string): Ingress {
   const spec = ing.spec ?? {};
   const base = common(ing, object, namespace);
   const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
-    ...(rule.host === undefined ? {} : { host: rule.host }),
+    ...(rule.host ? { host: rule.host } : {}),
     location: object.locate(['spec', 'rules', r]),
     paths: (rule.http?.paths ?? []).map(
       (p, i): IngressPath => ({
@@ -99,7 +108,7 @@ function fromV1beta1(ing: IngressV1beta1, object: InputObject, namespace: string
   const spec = ing.spec ?? {};
   const base = common(ing, object, namespace);
   const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
-    ...(rule.host === undefined ? {} : { host: rule.host }),
+    ...(rule.host ? { host: rule.host } : {}),
     location: object.locate(['spec', 'rules', r]),
     paths: (rule.http?.paths ?? []).map(
       (p, i): IngressPath => ({
@@ -123,7 +132,8 @@ function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace:
   const annotations = Object.entries(ing.metadata.annotations ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => ({ key, value, location: object.locate(['metadata', 'annotations', key]) }));
-  const classAnnotation = annotations.find((a) => a.key === INGRESS_CLASS_ANNOTATION);
+  // An empty class annotation names no class (the default class applies).
+  const classAnnotation = annotations.find((a) => a.key === INGRESS_CLASS_ANNOTATION && a.value !== '');
   return {
     ref: { kind: 'Ingress', namespace, name: ing.metadata.name },
     namespace,
@@ -140,9 +150,7 @@ function backendV1(b: BackendV1, object: InputObject, path: PathSegment[]): Back
   const location = object.locate(path);
   if (b.resource) return resourceBackend(b.resource, location);
   const service = b.service!;
-  // A service backend without a port is valid for the apiserver but routes nowhere useful; the
-  // converter reports it. Model it as a named port '' so the resolver says so.
-  const port = service.port?.number !== undefined ? { number: service.port.number } : { name: service.port?.name ?? '' };
+  const port = service.port.number !== undefined ? { number: service.port.number } : { name: service.port.name! };
   return { type: 'service', name: service.name, port, location };
 }
 
@@ -190,15 +198,14 @@ function namespaceOf(raw: Record<string, unknown>): string | undefined {
   return typeof metadata?.['namespace'] === 'string' && metadata['namespace'] ? metadata['namespace'] : undefined;
 }
 
-/** The apiserver treats `field: null` as an absent field; so do we. */
-export function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNulls);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
-    return out;
-  }
-  return value;
+/** `annotation: ~` is stored as "" by the apiserver; keep such annotations so they are accounted for. */
+function withNullAnnotationsAsEmpty(value: Record<string, unknown>): Record<string, unknown> {
+  const metadata = value['metadata'];
+  if (!metadata || typeof metadata !== 'object') return value;
+  const annotations = (metadata as Record<string, unknown>)['annotations'];
+  if (!annotations || typeof annotations !== 'object' || Array.isArray(annotations)) return value;
+  const fixed = Object.fromEntries(Object.entries(annotations).map(([k, v]) => [k, v === null ? '' : v]));
+  return { ...value, metadata: { ...(metadata as Record<string, unknown>), annotations: fixed } };
 }
 
 function deleteAt(root: Record<string, unknown>, path: PathSegment[]): void {

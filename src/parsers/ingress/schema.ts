@@ -14,6 +14,9 @@ const host = z
     error: (issue) => `host ${JSON.stringify(issue.input)} must be a lower-case DNS-1123 subdomain, optionally starting with "*." (a wildcard only as the whole first label)`,
   });
 
+// A rule's `host: ""` means "no host" to the apiserver (Helm templates produce it often).
+const ruleHost = z.union([z.literal(''), host]);
+
 // The apiserver's path checks for Exact and Prefix (ImplementationSpecific only needs the leading '/').
 const invalidPathSequences = ['//', '/./', '/../', '%2f', '%2F'];
 function pathProblem(path: string | undefined, pathType: string | undefined): string | undefined {
@@ -37,7 +40,7 @@ const resource = z.strictObject({ apiGroup: z.string().optional(), kind: z.strin
 
 const backendV1 = z
   .strictObject({
-    service: z.strictObject({ name: z.string().min(1), port: port.optional() }).optional(),
+    service: z.strictObject({ name: z.string().min(1), port }).optional(),
     resource: resource.optional(),
   })
   .refine((b) => (b.service === undefined) !== (b.resource === undefined), 'exactly one of service and resource must be set');
@@ -73,7 +76,7 @@ export const ingressV1Schema = z.strictObject({
       rules: z
         .array(
           z.strictObject({
-            host: host.optional(),
+            host: ruleHost.optional(),
             http: z
               .strictObject({
                 paths: z.array(
@@ -86,8 +89,7 @@ export const ingressV1Schema = z.strictObject({
         .optional(),
       tls: z.array(tls).optional(),
     })
-    .refine((s) => (s.rules?.length ?? 0) > 0 || s.defaultBackend !== undefined, 'either defaultBackend or rules must be specified')
-    .optional(),
+    .refine((s) => (s.rules?.length ?? 0) > 0 || s.defaultBackend !== undefined, 'either defaultBackend or rules must be specified'),
 });
 
 // Legacy shapes: `serviceName`/`servicePort` (int or named), `spec.backend`, optional pathType.
@@ -114,7 +116,7 @@ export const ingressV1beta1Schema = z.strictObject({
       rules: z
         .array(
           z.strictObject({
-            host: host.optional(),
+            host: ruleHost.optional(),
             http: z
               .strictObject({
                 paths: z.array(
@@ -127,8 +129,7 @@ export const ingressV1beta1Schema = z.strictObject({
         .optional(),
       tls: z.array(tls).optional(),
     })
-    .refine((s) => (s.rules?.length ?? 0) > 0 || s.backend !== undefined, 'either backend or rules must be specified')
-    .optional(),
+    .refine((s) => (s.rules?.length ?? 0) > 0 || s.backend !== undefined, 'either backend or rules must be specified'),
 });
 
 export type IngressV1 = z.infer<typeof ingressV1Schema>;
