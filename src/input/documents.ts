@@ -22,6 +22,7 @@ export function* readDocuments(file: string, text: string): Generator<ParsedDocu
   const jsonError = looksLikeJson(text) ? jsonSyntaxError(text) : undefined;
   if (jsonError) {
     // YAML would read `// comment` or a trailing comma as data; JSON input must be JSON.
+    lineCounter.addNewLine(0);
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineCounter.addNewLine(i + 1);
     const { line, col } = lineCounter.linePos(jsonError.offset);
     yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], locate: () => ({ file, doc: 1, path: '' }) };

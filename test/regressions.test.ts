@@ -1,0 +1,112 @@
+// Regression tests for findings of the code review of the core conversion, each on a minimal input.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { convert, type ConvertOptions } from '../src/index.js';
+import { loadGatewayApiValidator } from './helpers/gateway-api-schema.js';
+
+const validator = loadGatewayApiValidator('standard');
+
+function run(text: string, options: ConvertOptions = {}) {
+  const result = convert([{ name: 'in.yaml', text }], options);
+  if (validator) for (const o of result.objects) assert.deepEqual(validator.validate(o), [], `${o.kind} ${o.metadata.name} fails the CRD`);
+  const codes = result.diagnostics.map((d) => d.code);
+  const names = result.objects.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`);
+  return { ...result, codes, names };
+}
+
+const ingress = (name: string, namespace: string, spec: string, meta = '') =>
+  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ${name}, namespace: ${namespace}${meta}}\nspec: ${spec}\n---\n`;
+const rule = (host: string, path: string, service: string, type = 'Prefix') =>
+  `{host: "${host}", http: {paths: [{path: "${path}", pathType: ${type}, backend: {service: {name: ${service}, port: {number: 80}}}}]}}`;
+
+test('routes of two classes for the same host and namespace get distinct names', () => {
+  const r = run(ingress('a.b', 'shop', `{ingressClassName: nginx, rules: [${rule('x.example.com', '/', 'one')}]}`) + ingress('a-b', 'shop', `{ingressClassName: traefik, rules: [${rule('x.example.com', '/', 'two')}]}`));
+  const routes = r.names.filter((n) => n.startsWith('HTTPRoute'));
+  assert.equal(routes.length, 2);
+  assert.equal(new Set(routes).size, 2);
+});
+
+test('a shared Gateway that is not generated is never split, whatever the number of TLS hosts', () => {
+  const hosts = Array.from({ length: 70 }, (_, i) => `h${i}.example.com`);
+  const r = run(ingress('many', 'web', `{ingressClassName: nginx, tls: [{hosts: [${hosts.join(', ')}], secretName: cert}], rules: [${hosts.map((h) => rule(h, '/', 'web')).join(', ')}]}`), { sharedGateway: { namespace: 'infra', name: 'shared' } });
+  assert.ok(!r.codes.includes('gateway-split'));
+  for (const o of r.objects) if (o.kind === 'HTTPRoute') assert.deepEqual(o.spec.parentRefs, [{ name: 'shared', namespace: 'infra' }]);
+});
+
+test('a host used in two namespaces of one class is reported', () => {
+  const r = run(ingress('a', 'one', `{ingressClassName: nginx, rules: [${rule('s.example.com', '/', 'x')}]}`) + ingress('b', 'two', `{ingressClassName: nginx, rules: [${rule('s.example.com', '/', 'y')}]}`));
+  assert.equal(r.codes.filter((c) => c === 'host-across-gateways').length, 1);
+});
+
+test('values the apiserver accepts but Gateway API cannot hold are reported, and the rest converts', () => {
+  const long = `/${'a'.repeat(1100)}`;
+  const r = run(
+    ingress('w', 'web', `{ingressClassName: nginx, tls: [{hosts: [a.example.com], secretName: My_Cert}], rules: [${rule('a.example.com', '/', 'web')}, ${rule('a.example.com', long, 'web')}, {host: a.example.com, http: {paths: [{path: /svc, pathType: Prefix, backend: {resource: {kind: Service, name: web}}}, {path: /odd, pathType: Prefix, backend: {resource: {apiGroup: k8s.example.com, kind: "my kind", name: x}}}]}}]}`),
+  );
+  for (const code of ['invalid-secret-name', 'path-too-long', 'invalid-backend']) assert.ok(r.codes.includes(code as never), code);
+  assert.equal(r.codes.filter((c) => c === 'invalid-backend').length, 2);
+  assert.ok(!r.codes.includes('internal-error'));
+  const route = r.objects.find((o) => o.kind === 'HTTPRoute');
+  assert.ok(route && route.kind === 'HTTPRoute');
+  assert.deepEqual(route.spec.rules.map((x) => x.matches[0]!.path.value), ['/']);
+});
+
+test('JSON with a comment is a syntax error, not a silently ignored document', () => {
+  const r = convert([{ name: 'c.json', text: '{\n  // exported\n  "apiVersion": "v1", "kind": "List", "items": []\n}\n' }]);
+  const d = r.diagnostics.find((x) => x.code === 'yaml-syntax');
+  assert.ok(d, 'syntax error reported');
+  assert.equal(d.location?.line, 2);
+});
+
+test('host "" means no host; null annotations are still accounted for; Ingress without spec is invalid', () => {
+  const r = run(
+    ingress('empty-host', 'web', `{ingressClassName: nginx, rules: [${rule('', '/', 'web')}]}`, ', annotations: {nginx.ingress.kubernetes.io/rewrite-target: ~}') +
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: nospec, namespace: web}\n',
+  );
+  assert.ok(r.names.includes('HTTPRoute web/empty-host-all-hosts'));
+  assert.ok(r.diagnostics.some((d) => d.code === 'annotation-not-converted' && d.message.includes('rewrite-target')));
+  assert.ok(r.diagnostics.some((d) => d.code === 'ingress-invalid' && d.object?.name === 'nospec'));
+});
+
+test('a Service port with a null name still resolves the other named ports', () => {
+  const r = run(
+    'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: web}\nspec:\n  ports:\n  - name:\n    port: 9090\n  - name: http\n    port: 8080\n---\n' +
+      ingress('w', 'web', '{ingressClassName: nginx, rules: [{host: a.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {name: http}}}}]}}]}'),
+  );
+  assert.deepEqual(r.codes, []);
+});
+
+test('an empty class annotation falls back to the default IngressClass', () => {
+  const r = run(
+    'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx, annotations: {ingressclass.kubernetes.io/is-default-class: "true"}}\n---\n' +
+      ingress('w', 'web', `{rules: [${rule('a.example.com', '/', 'web')}]}`, ', annotations: {kubernetes.io/ingress.class: ""}'),
+  );
+  assert.ok(r.names.includes('Gateway web/nginx'));
+});
+
+test('regex paths that differ only by a trailing slash: the longer one wins, as under Ingress', () => {
+  const r = run(
+    ingress('old', 'web', `{ingressClassName: nginx, rules: [${rule('a.example.com', '/files[1]', 'svc-a')}]}`, ', creationTimestamp: "2020-01-01T00:00:00Z"') +
+      ingress('new', 'web', `{ingressClassName: nginx, rules: [${rule('a.example.com', '/files[1]/', 'svc-b')}]}`, ', creationTimestamp: "2024-01-01T00:00:00Z"'),
+  );
+  const route = r.objects.find((o) => o.kind === 'HTTPRoute');
+  assert.ok(route && route.kind === 'HTTPRoute');
+  assert.deepEqual(route.spec.rules.map((x) => x.backendRefs[0]!.name), ['svc-b']);
+});
+
+test('creationTimestamps are compared as instants, not strings', () => {
+  // 11:00+02:00 is 09:00Z: older than 10:00Z, although it sorts after it as a string.
+  const r = run(
+    ingress('b-late', 'web', `{ingressClassName: nginx, rules: [${rule('a.example.com', '/', 'late')}]}`, ', creationTimestamp: "2024-01-01T10:00:00Z"') +
+      ingress('a-early', 'web', `{ingressClassName: nginx, rules: [${rule('a.example.com', '/', 'early')}]}`, ', creationTimestamp: "2024-01-01T11:00:00+02:00"'),
+  );
+  const route = r.objects.find((o) => o.kind === 'HTTPRoute');
+  assert.ok(route && route.kind === 'HTTPRoute');
+  assert.equal(route.spec.rules[0]!.backendRefs[0]!.name, 'early');
+});
+
+test('YAML merge keys work as kubectl reads them', () => {
+  const text = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: m, namespace: web}\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: a.example.com\n    http:\n      paths:\n      - &p {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n      - <<: *p\n        path: /api\n`;
+  const r = run(text);
+  assert.deepEqual(r.codes, []);
+});
