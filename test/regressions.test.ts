@@ -110,3 +110,10 @@ test('YAML merge keys work as kubectl reads them', () => {
   const r = run(text);
   assert.deepEqual(r.codes, []);
 });
+
+test('a YAML stream may start with a flow-style document; only .json files must be strict JSON', () => {
+  const doc = '{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "a", "namespace": "web"}, "spec": {"ingressClassName": "nginx", "defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}}}';
+  const r = convert([{ name: 'stream.yaml', text: `${doc}\n---\n${doc.replace('"a"', '"b"')}\n` }]);
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.equal(r.stats.readKinds['Ingress'], 2);
+});

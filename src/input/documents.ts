@@ -19,9 +19,10 @@ export interface ParsedDocument {
 /** Yields the documents of one text lazily, so only one document's tree is alive at a time. */
 export function* readDocuments(file: string, text: string): Generator<ParsedDocument> {
   const lineCounter = new LineCounter();
-  const jsonError = looksLikeJson(text) ? jsonSyntaxError(text) : undefined;
+  // A .json file must be JSON: YAML would read `// comment` or a trailing comma as data. Other
+  // inputs are YAML streams, where a flow-style `{…}` document is fine.
+  const jsonError = /\.json$/i.test(file) && looksLikeJson(text) ? jsonSyntaxError(text) : undefined;
   if (jsonError) {
-    // YAML would read `// comment` or a trailing comma as data; JSON input must be JSON.
     lineCounter.addNewLine(0);
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineCounter.addNewLine(i + 1);
     const { line, col } = lineCounter.linePos(jsonError.offset);
