@@ -2,6 +2,7 @@
 // (objects) and stderr (report), findings → exit code.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { isNamespaceName, isObjectName } from '../common/names.js';
 import { Conversion, formatTextReport, serialize, summarize, targets, type ConvertOptions, type OutputFormat } from '../index.js';
 import type { Paint } from '../reporter/text.js';
 import { expandPaths, readFile, STDIN_NAME } from './read-inputs.js';
@@ -41,8 +42,6 @@ function version(): string {
   return pkg.version;
 }
 
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function buildProgram(io: CliIO, run: (paths: string[], flags: ConvertFlags) => Promise<number>): Command {
   const program = new Command('ing2gw')
@@ -104,15 +103,15 @@ async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO): 
   };
   if (flags.gateway !== undefined) {
     const [namespace, name, ...rest] = flags.gateway.split('/');
-    if (!namespace || !name || rest.length > 0 || namespace.length > 63 || !dns1123Label.test(namespace) || name.length > 253 || !dns1123Subdomain.test(name)) {
+    if (!namespace || !name || rest.length > 0 || !isNamespaceName(namespace) || !isObjectName(name)) {
       return usageError(io, `--gateway must be NAMESPACE/NAME (a DNS-1123 label and a DNS-1123 name), got "${flags.gateway}"`);
     }
     options.sharedGateway = { namespace, name };
   } else if (flags.createGateway) {
     return usageError(io, '--create-gateway needs --gateway NAMESPACE/NAME');
   }
-  if (!dns1123Label.test(flags.namespace)) return usageError(io, `--namespace must be a DNS-1123 label, got "${flags.namespace}"`);
-  if (flags.gatewayClass !== undefined && (flags.gatewayClass.length > 253 || !dns1123Subdomain.test(flags.gatewayClass))) {
+  if (!isNamespaceName(flags.namespace)) return usageError(io, `--namespace must be a DNS-1123 label, got "${flags.namespace}"`);
+  if (flags.gatewayClass !== undefined && !isObjectName(flags.gatewayClass)) {
     return usageError(io, `--gateway-class must be a DNS-1123 name, got "${flags.gatewayClass}"`);
   }
 

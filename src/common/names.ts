@@ -1,5 +1,17 @@
 // Name derivation for emitted objects: DNS-1123, bounded, stable, collision-free.
 
+/** Kubernetes object names (DNS-1123 subdomain, ≤ 253) and namespaces (DNS-1123 label, ≤ 63). */
+export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isObjectName(text: string): boolean {
+  return text.length <= 253 && DNS1123_SUBDOMAIN.test(text);
+}
+
+export function isNamespaceName(text: string): boolean {
+  return text.length <= 63 && DNS1123_LABEL.test(text);
+}
+
 /** FNV-1a (32-bit) as 8 hex digits: a short, stable suffix that needs no crypto module. */
 export function shortHash(text: string): string {
   let hash = 0x811c9dc5;

@@ -1,12 +1,19 @@
 // Ingress backend → HTTPRoute backendRef. Gateway API has no named ports, so a port name is
 // resolved through the Service; when that is impossible the path is reported, never guessed.
+import { isObjectName } from '../../common/names.js';
 import type { Backend, Ingress, Service } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import type { HTTPBackendRef } from './types.js';
 
-// Gateway API's Kind and Group patterns (BackendObjectReference).
-const kindPattern = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const groupPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** Gateway API's Kind pattern (BackendObjectReference), ≤ 63. */
+export function isKind(kind: string): boolean {
+  return kind.length <= 63 && /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(kind);
+}
+
+/** Gateway API's Group: empty (core) or a DNS-1123 subdomain. */
+export function isGroup(group: string): boolean {
+  return group === '' || isObjectName(group);
+}
 
 /** Ports of every Service in the input, by `namespace/name`. */
 export class ServiceIndex {
@@ -28,9 +35,9 @@ export function toBackendRef(backend: Backend, ingress: Ingress, what: string, s
     const problem =
       group === '' && backend.kind === 'Service'
         ? 'a Service as resource backend has no port, which Gateway API requires; use service.name and service.port'
-        : !kindPattern.test(backend.kind)
+        : !isKind(backend.kind)
           ? `kind ${JSON.stringify(backend.kind)} is not a valid Gateway API kind`
-          : group !== '' && !groupPattern.test(group)
+          : !isGroup(group)
             ? `apiGroup ${JSON.stringify(group)} is not a valid Gateway API group`
             : undefined;
     if (problem) {

@@ -1,6 +1,6 @@
 // Gateways and their listeners: one host-less HTTP listener serves every route; one HTTPS
 // listener per TLS host. Past 64 listeners the HTTPS listeners are spread over more Gateways.
-import { allocateNames, dnsName, hostSlug, MAX_LABEL_NAME, withSuffix } from '../../common/names.js';
+import { allocateNames, dnsName, hostSlug, withSuffix } from '../../common/names.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import type { TlsHost } from './listeners.js';
 import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, type Gateway, type Listener, type ReferenceGrant } from './types.js';

@@ -1,4 +1,5 @@
 // HTTPS listeners from Ingress tls[] entries: one per host, holding exactly that entry's Secret.
+import { isObjectName } from '../../common/names.js';
 import type { Ingress, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 
@@ -10,8 +11,6 @@ export interface TlsHost {
   /** The tls entry that asked for it. */
   location: IngressTls['location'];
 }
-
-const secretNamePattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** `ingresses` oldest first: the oldest claim on a host wins. */
 export function collectTlsHosts(ingresses: readonly Ingress[], sink: DiagnosticSink): TlsHost[] {
@@ -28,7 +27,7 @@ export function collectTlsHosts(ingresses: readonly Ingress[], sink: DiagnosticS
         });
         return;
       }
-      if (!secretNamePattern.test(entry.secretName) || entry.secretName.length > 253) {
+      if (!isObjectName(entry.secretName)) {
         sink.add('invalid-secret-name', `tls secretName ${JSON.stringify(entry.secretName)} is not a valid Secret name; no HTTPS listener for ${hosts.map(describeHost).join(', ')}`, {
           location: entry.location,
           object: ingress.ref,

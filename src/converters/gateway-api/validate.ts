@@ -2,11 +2,13 @@
 // limits and CEL rules our output could break. An object that fails is reported, never emitted.
 import { z } from 'zod';
 import type { DiagnosticSink } from '../../reporter/sink.js';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../common/names.js';
+import { isGroup, isKind } from './backends.js';
 import { isPlainPathValue } from './paths.js';
 import type { GatewayApiObject } from './types.js';
 
-const dnsSubdomain = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a DNS-1123 subdomain');
-const dnsLabel = z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label');
+const dnsSubdomain = z.string().max(253).regex(DNS1123_SUBDOMAIN, 'must be a DNS-1123 subdomain');
+const dnsLabel = z.string().max(63).regex(DNS1123_LABEL, 'must be a DNS-1123 label');
 const hostname = z.string().min(1).max(253).regex(/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a Gateway API hostname');
 const port = z.number().int().min(1).max(65535);
 
@@ -44,8 +46,8 @@ const pathMatch = z
 
 const backendRef = z
   .strictObject({
-    group: z.string().max(253).regex(/^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a Gateway API group').optional(),
-    kind: z.string().max(63).regex(/^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/, 'must be a Gateway API kind').optional(),
+    group: z.string().refine(isGroup, 'must be a Gateway API group').optional(),
+    kind: z.string().refine(isKind, 'must be a Gateway API kind').optional(),
     name: z.string().min(1).max(253),
     port: port.optional(),
   })

@@ -80,52 +80,49 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${issue.message}${shown}`;
 }
 
-function fromV1(ing: IngressV1, object: InputObject, namespace: string): Ingress {
-  const spec = ing.spec ?? {};
-  const base = common(ing, object, namespace);
+/** The two API versions differ only in backend shape, the default backend's field and pathType's default. */
+interface SpecOf<B> {
+  ingressClassName?: string | undefined;
+  rules?: { host?: string | undefined; http?: { paths: { path?: string | undefined; pathType?: IngressPath['pathType'] | undefined; backend: B }[] } | undefined }[] | undefined;
+  tls?: { hosts?: string[] | undefined; secretName?: string | undefined }[] | undefined;
+}
+
+function fromSpec<B>(
+  ing: IngressV1 | IngressV1beta1,
+  spec: SpecOf<B>,
+  defaultBackend: { field: 'defaultBackend' | 'backend'; value: B | undefined },
+  toBackend: (b: B, object: InputObject, path: PathSegment[]) => Backend,
+  object: InputObject,
+  namespace: string,
+): Ingress {
   const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
     ...(rule.host ? { host: rule.host } : {}),
     location: object.locate(['spec', 'rules', r]),
     paths: (rule.http?.paths ?? []).map(
       (p, i): IngressPath => ({
         path: p.path ?? '',
-        pathType: p.pathType,
-        backend: backendV1(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
+        // Only v1beta1 may omit pathType; it then means ImplementationSpecific.
+        pathType: p.pathType ?? 'ImplementationSpecific',
+        backend: toBackend(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
         location: object.locate(['spec', 'rules', r, 'http', 'paths', i]),
       }),
     ),
   }));
   return {
-    ...base,
+    ...common(ing, object, namespace),
     ...(spec.ingressClassName === undefined ? {} : { ingressClassName: { value: spec.ingressClassName, location: object.locate(['spec', 'ingressClassName']) } }),
-    ...(spec.defaultBackend === undefined ? {} : { defaultBackend: backendV1(spec.defaultBackend, object, ['spec', 'defaultBackend']) }),
+    ...(defaultBackend.value === undefined ? {} : { defaultBackend: toBackend(defaultBackend.value, object, ['spec', defaultBackend.field]) }),
     rules,
     tls: tlsOf(spec.tls, object),
   };
 }
 
+function fromV1(ing: IngressV1, object: InputObject, namespace: string): Ingress {
+  return fromSpec(ing, ing.spec, { field: 'defaultBackend', value: ing.spec.defaultBackend }, backendV1, object, namespace);
+}
+
 function fromV1beta1(ing: IngressV1beta1, object: InputObject, namespace: string): Ingress {
-  const spec = ing.spec ?? {};
-  const base = common(ing, object, namespace);
-  const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
-    ...(rule.host ? { host: rule.host } : {}),
-    location: object.locate(['spec', 'rules', r]),
-    paths: (rule.http?.paths ?? []).map(
-      (p, i): IngressPath => ({
-        path: p.path ?? '',
-        pathType: p.pathType ?? 'ImplementationSpecific',
-        backend: backendV1beta1(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
-        location: object.locate(['spec', 'rules', r, 'http', 'paths', i]),
-      }),
-    ),
-  }));
-  return {
-    ...base,
-    ...(spec.ingressClassName === undefined ? {} : { ingressClassName: { value: spec.ingressClassName, location: object.locate(['spec', 'ingressClassName']) } }),
-    ...(spec.backend === undefined ? {} : { defaultBackend: backendV1beta1(spec.backend, object, ['spec', 'backend']) }),
-    rules,
-    tls: tlsOf(spec.tls, object),
-  };
+  return fromSpec(ing, ing.spec, { field: 'backend', value: ing.spec.backend }, backendV1beta1, object, namespace);
 }
 
 function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace: string): Omit<Ingress, 'rules' | 'tls'> {

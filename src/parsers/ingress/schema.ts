@@ -2,15 +2,15 @@
 // v1beta1 shapes). Objects are strict so unknown fields surface; the parser turns
 // `unrecognized_keys` issues into warnings and every other issue into an error.
 import { z } from 'zod';
+import { DNS1123_SUBDOMAIN } from '../../common/names.js';
 
-const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 const host = z
   .string()
   .max(253)
   .refine((h) => !ipv4.test(h), { error: (issue) => `host ${JSON.stringify(issue.input)} must be a DNS name, not an IP address` })
-  .refine((h) => dns1123Subdomain.test(h.startsWith('*.') ? h.slice(2) : h), {
+  .refine((h) => DNS1123_SUBDOMAIN.test(h.startsWith('*.') ? h.slice(2) : h), {
     error: (issue) => `host ${JSON.stringify(issue.input)} must be a lower-case DNS-1123 subdomain, optionally starting with "*." (a wildcard only as the whole first label)`,
   });
 
