@@ -1,10 +1,11 @@
 // ing2gw as a library: inputs in, { objects, diagnostics } out. Pure: no process, console or
 // file system; the CLI is a thin layer over these functions.
-import { convertToGatewayApi, type GatewayApiObject, type GatewayApiOptions } from './converters/gateway-api/index.js';
+import { ConversionTrace, convertToGatewayApi, type GatewayApiObject, type GatewayApiOptions } from './converters/gateway-api/index.js';
 import type { InputSource } from './input/sources.js';
 import { InputReader, type InputStats } from './parsers/index.js';
 import { compareDiagnostics, type Diagnostic } from './reporter/diagnostics.js';
 import { DiagnosticSink } from './reporter/sink.js';
+import { verifyConversion, type VerifyResult } from './verify/index.js';
 
 export type { InputSource } from './input/sources.js';
 export type { Diagnostic, ObjectRef, Severity, SourceLocation } from './reporter/diagnostics.js';
@@ -14,6 +15,7 @@ export type { GatewayApiObject } from './converters/gateway-api/index.js';
 export type { InputStats } from './parsers/index.js';
 export { serialize, type OutputFormat } from './output/serialize.js';
 export { formatTextReport, summarize, type ReportSummary } from './reporter/text.js';
+export { formatOutcome, formatProbe, type Divergence, type VerifyResult } from './verify/index.js';
 
 export type Target = 'gateway-api';
 export const targets: readonly Target[] = ['gateway-api'];
@@ -54,9 +56,33 @@ export class Conversion {
   }
 
   finish(): ConversionResult {
-    const objects = convertToGatewayApi(this.reader.model(), this.options, this.sink);
-    return { objects, diagnostics: [...this.sink.items].sort(compareDiagnostics), stats: this.reader.stats };
+    return this.run().result;
   }
+
+  /** Converts, then checks request by request that the output routes as the input did. */
+  finishAndVerify(): VerifiedConversion {
+    const { result, model, trace } = this.run();
+    return { ...result, verification: verifyConversion({ model, objects: result.objects, diagnostics: result.diagnostics, trace }) };
+  }
+
+  private run() {
+    const model = this.reader.model();
+    const trace = new ConversionTrace();
+    const objects = convertToGatewayApi(model, this.options, this.sink, trace);
+    const result: ConversionResult = { objects, diagnostics: [...this.sink.items].sort(compareDiagnostics), stats: this.reader.stats };
+    return { result, model, trace };
+  }
+}
+
+export interface VerifiedConversion extends ConversionResult {
+  verification: VerifyResult;
+}
+
+/** Converts, then runs every probe through an Ingress and a Gateway API reference router. */
+export function verify(sources: Iterable<InputSource>, options: ConvertOptions = {}): VerifiedConversion {
+  const conversion = new Conversion(options);
+  for (const source of sources) conversion.addSource(source);
+  return conversion.finishAndVerify();
 }
 
 /** Converts Ingress manifests to Gateway API objects. */

@@ -21,16 +21,24 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-interface ConvertFlags {
+/** Flags every command that reads manifests shares. */
+interface InputFlags {
   filename: string[];
-  to: 'gateway-api';
-  output: OutputFormat;
   ingressClass: string[];
   gatewayClass?: string;
   gateway?: string;
   createGateway?: boolean;
   namespace: string;
   color: boolean;
+}
+
+interface ConvertFlags extends InputFlags {
+  to: 'gateway-api';
+  output: OutputFormat;
+}
+
+interface VerifyFlags extends InputFlags {
+  report: 'text' | 'json';
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -42,35 +50,45 @@ function version(): string {
   return pkg.version;
 }
 
-
-export function buildProgram(io: CliIO, run: (paths: string[], flags: ConvertFlags) => Promise<number>): Command {
-  const program = new Command('ing2gw')
-    .description('Convert Kubernetes Ingress manifests into Gateway API resources, with a report of everything that could not be converted.')
-    .version(version(), '-V, --version')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-
-  program
-    .command('convert')
-    .description('convert Ingress manifests (files, directories, or "-" for standard input) and print Gateway API YAML')
+function addInputOptions(command: Command): Command {
+  return command
     .argument('[paths...]', 'files or directories (recursive: *.yaml, *.yml, *.json); "-" or nothing reads standard input')
     .option('-f, --filename <path>', 'a file or directory to read (repeatable, like kubectl)', collect, [])
-    .addOption(new Option('--to <target>', 'output format').choices([...targets]).default('gateway-api'))
-    .addOption(new Option('-o, --output <format>', 'yaml (documents) or json (one List)').choices(['yaml', 'json']).default('yaml'))
     .option('--ingress-class <name>', 'convert only Ingresses of this class (repeatable; default: all)', collect, [])
     .option('--gateway-class <name>', 'gatewayClassName of the generated Gateways (default: the ingress class)')
     .option('--gateway <namespace/name>', 'attach every route to this existing shared Gateway instead of generating one per namespace and class')
     .option('--create-gateway', 'with --gateway: also generate the shared Gateway (routes allowed from all namespaces) and ReferenceGrants for its certificates')
     .option('-n, --namespace <namespace>', 'namespace of objects that do not name one', 'default')
-    .option('--no-color', 'never colour the report')
-    .action(async (paths: string[], flags: ConvertFlags) => {
-      program.setOptionValue('exitCode', await run(paths, flags));
-    });
+    .option('--no-color', 'never colour the report');
+}
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('ing2gw')
+    .description('Convert Kubernetes Ingress manifests into Gateway API resources, with a report of everything that could not be converted.')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const finish = (code: number): void => {
+    program.setOptionValue('exitCode', code);
+  };
+
+  addInputOptions(program.command('convert').description('convert Ingress manifests (files, directories, or "-" for standard input) and print Gateway API YAML'))
+    .addOption(new Option('--to <target>', 'output format').choices([...targets]).default('gateway-api'))
+    .addOption(new Option('-o, --output <format>', 'yaml (documents) or json (one List)').choices(['yaml', 'json']).default('yaml'))
+    .action(async (paths: string[], flags: ConvertFlags) => finish(await convertCommand(paths, flags, io)));
+
+  addInputOptions(
+    program
+      .command('verify')
+      .description('convert, then check request by request that the output routes as the Ingresses did; exit 1 on a divergence the report does not announce'),
+  )
+    .addOption(new Option('--report <format>', 'text or json (on stdout)').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], flags: VerifyFlags) => finish(await verifyCommand(paths, flags, io)));
   return program;
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const program = buildProgram(io, (paths, flags) => convertCommand(paths, flags, io));
+  const program = buildProgram(io);
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
@@ -93,9 +111,9 @@ function usageError(io: CliIO, message: string): number {
   return EXIT_USAGE;
 }
 
-async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO): Promise<number> {
+/** Flags → library options; a string is a usage error. */
+function conversionOptions(flags: InputFlags): ConvertOptions | string {
   const options: ConvertOptions = {
-    to: flags.to,
     defaultNamespace: flags.namespace,
     ingressClasses: flags.ingressClass,
     gatewayClass: flags.gatewayClass,
@@ -104,23 +122,24 @@ async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO): 
   if (flags.gateway !== undefined) {
     const [namespace, name, ...rest] = flags.gateway.split('/');
     if (!namespace || !name || rest.length > 0 || !isNamespaceName(namespace) || !isObjectName(name)) {
-      return usageError(io, `--gateway must be NAMESPACE/NAME (a DNS-1123 label and a DNS-1123 name), got "${flags.gateway}"`);
+      return `--gateway must be NAMESPACE/NAME (a DNS-1123 label and a DNS-1123 name), got "${flags.gateway}"`;
     }
     options.sharedGateway = { namespace, name };
   } else if (flags.createGateway) {
-    return usageError(io, '--create-gateway needs --gateway NAMESPACE/NAME');
+    return '--create-gateway needs --gateway NAMESPACE/NAME';
   }
-  if (!isNamespaceName(flags.namespace)) return usageError(io, `--namespace must be a DNS-1123 label, got "${flags.namespace}"`);
-  if (flags.gatewayClass !== undefined && !isObjectName(flags.gatewayClass)) {
-    return usageError(io, `--gateway-class must be a DNS-1123 name, got "${flags.gatewayClass}"`);
-  }
+  if (!isNamespaceName(flags.namespace)) return `--namespace must be a DNS-1123 label, got "${flags.namespace}"`;
+  if (flags.gatewayClass !== undefined && !isObjectName(flags.gatewayClass)) return `--gateway-class must be a DNS-1123 name, got "${flags.gatewayClass}"`;
+  return options;
+}
 
+/** Reads every input into a Conversion; `readable` counts the sources that could be read. */
+async function readInputs(paths: string[], flags: InputFlags, options: ConvertOptions, io: CliIO): Promise<{ conversion: Conversion; readable: number } | string> {
   const args = [...paths, ...flags.filename];
   if (args.length === 0) {
-    if (io.stdinIsTTY) return usageError(io, 'no input: give files or directories, or pipe manifests to standard input (e.g. kubectl get ingress -A -o yaml | ing2gw convert -)');
+    if (io.stdinIsTTY) return 'no input: give files or directories, or pipe manifests to standard input (e.g. kubectl get ingress -A -o yaml | ing2gw convert -)';
     args.push('-');
   }
-
   const conversion = new Conversion(options);
   let readable = 0;
   let stdinRead = false;
@@ -141,13 +160,38 @@ async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO): 
       }
     }
   }
+  return { conversion, readable };
+}
 
-  const result = conversion.finish();
+async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO): Promise<number> {
+  const options = conversionOptions(flags);
+  if (typeof options === 'string') return usageError(io, options);
+  options.to = flags.to;
+  const input = await readInputs(paths, flags, options, io);
+  if (typeof input === 'string') return usageError(io, input);
+
+  const result = input.conversion.finish();
   const summary = summarize(result);
   if (result.objects.length > 0) io.stdout(serialize(result.objects, flags.output));
   io.stderr(formatTextReport(result.diagnostics, summary, await paintFor(io, flags.color)));
-  if (readable === 0) return EXIT_USAGE;
+  if (input.readable === 0) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_INPUT_ERRORS : EXIT_OK;
+}
+
+/** Exit codes of verify: 0 no unreported divergence; 1 at least one; 2 usage error or nothing readable. */
+async function verifyCommand(paths: string[], flags: VerifyFlags, io: CliIO): Promise<number> {
+  const options = conversionOptions(flags);
+  if (typeof options === 'string') return usageError(io, options);
+  const input = await readInputs(paths, flags, options, io);
+  if (typeof input === 'string') return usageError(io, input);
+
+  const result = input.conversion.finishAndVerify();
+  const paint = await paintFor(io, flags.color);
+  io.stderr(formatTextReport(result.diagnostics, summarize(result), paint));
+  const { formatVerifyJson, formatVerifyText } = await import('../verify/report.js');
+  io.stdout(flags.report === 'json' ? formatVerifyJson(result.verification) : formatVerifyText(result.verification, paint));
+  if (input.readable === 0) return EXIT_USAGE;
+  return result.verification.unreported > 0 ? EXIT_INPUT_ERRORS : EXIT_OK;
 }
 
 /** Colours only on a terminal, never with NO_COLOR or --no-color; chalk is loaded only then. */

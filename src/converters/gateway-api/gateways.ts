@@ -3,6 +3,7 @@
 import { allocateNames, dnsName, hostSlug, withSuffix } from '../../common/names.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import type { TlsHost } from './listeners.js';
+import type { ConversionTrace } from './trace.js';
 import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, type Gateway, type Listener, type ReferenceGrant } from './types.js';
 
 export const MAX_LISTENERS = 64;
@@ -30,10 +31,14 @@ export function gatewaysNeeded(tlsHosts: readonly TlsHost[]): number {
 }
 
 /** `names` (from gatewaysNeeded and the namespace's name allocation): the Gateways, first one first. */
-export function planGateways(plan: GatewayPlan, names: readonly string[], tlsHosts: readonly TlsHost[], sink: DiagnosticSink): PlannedGateways {
+export function planGateways(plan: GatewayPlan, names: readonly string[], tlsHosts: readonly TlsHost[], sink: DiagnosticSink, trace: ConversionTrace): PlannedGateways {
   const claims = tlsHosts.map((tls) => ({ tls, wanted: listenerName(tls.host), identity: tls.host ?? '' }));
   const listenerNames = allocateNames(claims);
-  const https = claims.map((claim) => httpsListener(claim.tls, listenerNames.get(claim)!, plan));
+  const https = claims.map((claim) => {
+    const listener = httpsListener(claim.tls, listenerNames.get(claim)!, plan);
+    trace.note(listener, claim.tls.location);
+    return listener;
+  });
   const chunks = names.map((_, i) => https.slice(i * HTTPS_PER_GATEWAY, (i + 1) * HTTPS_PER_GATEWAY));
   if (chunks.length > 1) {
     sink.add('gateway-split', `Gateway ${plan.namespace}/${plan.name} would need ${https.length + 1} listeners (limit ${MAX_LISTENERS}); its HTTPS listeners are spread over Gateways ${names.join(', ')}, each with its own address`, {

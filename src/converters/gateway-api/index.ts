@@ -10,10 +10,12 @@ import { collectTlsHosts, describeHost } from './listeners.js';
 import type { GatewayApiOptions } from './options.js';
 import { collectRoutes, type HostRoutes } from './routes.js';
 import { GATEWAY_API_VERSION, type GatewayApiObject, type HTTPRoute, type HTTPRouteRule, type ParentReference } from './types.js';
+import { ConversionTrace } from './trace.js';
 import { checkEmitted } from './validate.js';
 
 export type { GatewayApiOptions } from './options.js';
 export type { GatewayApiObject } from './types.js';
+export { ConversionTrace, type GatewayScope } from './trace.js';
 
 export const MAX_RULES_PER_ROUTE = 16;
 
@@ -27,7 +29,7 @@ interface RouteDraft {
   rules: HTTPRouteRule[];
 }
 
-export function convertToGatewayApi(model: InputModel, options: GatewayApiOptions, sink: DiagnosticSink): GatewayApiObject[] {
+export function convertToGatewayApi(model: InputModel, options: GatewayApiOptions, sink: DiagnosticSink, trace: ConversionTrace = new ConversionTrace()): GatewayApiObject[] {
   const services = new ServiceIndex(model.services);
   const classified = classifyIngresses(model.ingresses, defaultIngressClass(model.ingressClasses, sink), options.ingressClasses, sink);
   const objects: GatewayApiObject[] = [];
@@ -45,8 +47,9 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
 
   for (const group of groups) {
     const { ingresses, tlsHosts } = group;
+    trace.scopes.push({ key: group.key, ingresses, gateways: group.gatewayNames.map((name) => ({ namespace: group.plan.namespace, name })) });
     if (emitGateway) {
-      objects.push(...planGateways(group.plan, group.gatewayNames, tlsHosts, sink).objects, ...referenceGrantsFor(group.plan, tlsHosts));
+      objects.push(...planGateways(group.plan, group.gatewayNames, tlsHosts, sink, trace).objects, ...referenceGrantsFor(group.plan, tlsHosts));
     } else {
       for (const tls of tlsHosts) {
         sink.add('tls-on-shared-gateway', `${describeHost(tls.host)} needs an HTTPS listener on Gateway ${group.plan.namespace}/${group.plan.name} with certificate Secret ${tls.secret.namespace}/${tls.secret.name}`, {
@@ -59,8 +62,8 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
     // Every route attaches to every Gateway of the group: after a split, wildcard and host-less
     // routes must still serve the hosts whose HTTPS listeners moved to another Gateway.
     const parentRefs = group.gatewayNames.map((name): ParentReference => (options.sharedGateway ? { name, namespace: group.plan.namespace } : { name }));
-    for (const routes of collectRoutes(ingresses, services, sink)) drafts.push(...draftRoutes(routes, group.key, parentRefs, sink));
-    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs);
+    for (const routes of collectRoutes(ingresses, services, sink, trace)) drafts.push(...draftRoutes(routes, group.key, parentRefs, sink));
+    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs, trace);
     if (fallback) drafts.push(fallback);
   }
 
@@ -189,7 +192,7 @@ function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentRef
  * The defaultBackend of the oldest Ingress that has one becomes a host-less `PathPrefix /` route:
  * every more specific rule wins over it, as requests "that match no rule" reach it under Ingress.
  */
-function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[]): RouteDraft | undefined {
+function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[], trace: ConversionTrace): RouteDraft | undefined {
   const withDefault = ingresses.filter((i) => i.defaultBackend);
   const owner = withDefault[0];
   if (!owner?.defaultBackend) return undefined;
@@ -210,13 +213,15 @@ function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceInd
   }
   const backendRef = toBackendRef(owner.defaultBackend, owner, 'defaultBackend', services, sink);
   if (!backendRef) return undefined;
+  const rule: HTTPRouteRule = { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [backendRef] };
+  trace.note(rule, owner.defaultBackend.location);
   return {
     namespace: owner.namespace,
     wanted: dnsName(`${owner.name}-default-backend`),
     identity: `${owner.namespace}/${owner.name}/${parentRefs.map((p) => p.name).join(',')}#default-backend`,
     hostnames: undefined,
     parentRefs,
-    rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [backendRef] }],
+    rules: [rule],
   };
 }
 

@@ -5,6 +5,7 @@ import type { DiagnosticSink } from '../../reporter/sink.js';
 import { toBackendRef, type ServiceIndex } from './backends.js';
 import { describeHost } from './listeners.js';
 import { convertPath, MAX_PATH_LENGTH } from './paths.js';
+import type { ConversionTrace } from './trace.js';
 import type { HTTPRouteMatch, HTTPRouteRule } from './types.js';
 
 export interface RuleCandidate {
@@ -30,7 +31,7 @@ const patternCharacters = /[*()$^|+?[\]{}\\]/;
 const matchTypeOrder = { Exact: 0, PathPrefix: 1, RegularExpression: 2 } as const;
 
 /** The Ingresses of one Gateway, oldest first. */
-export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink): HostRoutes[] {
+export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, trace: ConversionTrace): HostRoutes[] {
   const claimed = new Map<string, RuleCandidate>();
   for (const ingress of ingresses) {
     for (const rule of ingress.rules) {
@@ -73,7 +74,9 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
         const what = `${describeHost(rule.host)} path ${JSON.stringify(path.path)}`;
         const backendRef = toBackendRef(path.backend, ingress, what, services, sink);
         // Claim even when the backend is unresolvable: the oldest Ingress owns the path either way.
-        claimed.set(key, { ingress, host: rule.host, path, match, rule: backendRef ? { matches: [match], backendRefs: [backendRef] } : { matches: [], backendRefs: [] } });
+        const routeRule: HTTPRouteRule = backendRef ? { matches: [match], backendRefs: [backendRef] } : { matches: [], backendRefs: [] };
+        trace.note(routeRule, path.location);
+        claimed.set(key, { ingress, host: rule.host, path, match, rule: routeRule });
       }
     }
   }

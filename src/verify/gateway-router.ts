@@ -1,0 +1,277 @@
+// Reference router for Gateway API v1.6 semantics (HTTPRoute, Gateway and ReferenceGrant API
+// docs), written independently of the converter: where does a Gateway send a request?
+//   listener: port and protocol, then the most specific hostname (exact, then the longest
+//   wildcard, then none); routes: attached by parentRefs and allowedRoutes, hostnames intersecting
+//   the listener; rules: the most specific matching route hostname first, then Exact, the longest
+//   PathPrefix, (RegularExpression: implementation-specific, ranked last here), method, header and
+//   query counts, route age, namespace/name, rule order. No match: 404; no usable backend: 500.
+import type { GatewayApiObject } from '../converters/gateway-api/types.js';
+import type { SourceLocation } from '../reporter/diagnostics.js';
+import type { BackendTarget, Outcome, Probe, TracedOutcome } from './model.js';
+
+type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
+type Listener = Gateway['spec']['listeners'][number];
+
+/** The fields the router reads, wider than what the converter emits today (filters, methods…). */
+interface RouteMatch {
+  path?: { type?: string; value?: string };
+  method?: string;
+  headers?: { type?: string; name: string; value: string }[];
+  queryParams?: { type?: string; name: string; value: string }[];
+}
+interface RouteFilter {
+  type: string;
+  requestRedirect?: { scheme?: string; hostname?: string; port?: number; statusCode?: number; path?: { type: string; replaceFullPath?: string; replacePrefixMatch?: string } };
+}
+interface BackendRef {
+  group?: string;
+  kind?: string;
+  name: string;
+  namespace?: string;
+  port?: number;
+  weight?: number;
+}
+interface RouteRule {
+  matches?: RouteMatch[];
+  filters?: RouteFilter[];
+  backendRefs?: BackendRef[];
+}
+interface Route {
+  metadata: { name: string; namespace: string; creationTimestamp?: string };
+  spec: { parentRefs?: { name: string; namespace?: string; sectionName?: string; port?: number }[]; hostnames?: string[]; rules?: RouteRule[] };
+}
+
+/** Gateway hostname matching: `*.example.com` covers one or more labels, never the apex. */
+export function gatewayHostMatches(pattern: string, host: string): boolean {
+  if (!pattern.startsWith('*.')) return pattern === host;
+  const suffix = pattern.slice(1);
+  return host.endsWith(suffix) && host.length > suffix.length;
+}
+
+function hostnamesIntersect(a: string, b: string): boolean {
+  return gatewayHostMatches(a, b) || gatewayHostMatches(b, a) || a === b;
+}
+
+/** PathPrefix: element-wise, a trailing "/" in the value is ignored. */
+export function gatewayPathMatches(type: string, value: string, path: string): boolean {
+  if (type === 'Exact') return value === path;
+  if (type === 'PathPrefix') {
+    const prefix = value.replace(/\/+$/, '');
+    return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+  }
+  if (type === 'RegularExpression') {
+    try {
+      return new RegExp(`^(?:${value})$`, 'u').test(path);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+const pathTypeRank: Record<string, number> = { Exact: 0, PathPrefix: 1, RegularExpression: 2 };
+
+interface Candidate {
+  route: Route;
+  ruleIndex: number;
+  matchIndex: number;
+  rule: RouteRule;
+  hostExactChars: number;
+  hostChars: number;
+  pathRank: number;
+  pathChars: number;
+  hasMethod: boolean;
+  headers: number;
+  queries: number;
+}
+
+export interface GatewayRouterOptions {
+  /** Where each emitted element came from (rules, listeners), for explaining divergences. */
+  sourceOf?: (element: object) => SourceLocation | undefined;
+}
+
+export class GatewayRouter {
+  private readonly routes: Route[];
+  private readonly grants: GatewayApiObject[];
+
+  /** `gateways`: the Gateways a client may reach, first one first. */
+  constructor(
+    private readonly gateways: readonly Gateway[],
+    objects: readonly GatewayApiObject[],
+    private readonly options: GatewayRouterOptions = {},
+  ) {
+    this.routes = objects.filter((o) => o.kind === 'HTTPRoute') as unknown as Route[];
+    this.grants = objects.filter((o) => o.kind === 'ReferenceGrant');
+  }
+
+  route(probe: Probe): TracedOutcome {
+    const selected = this.selectListener(probe);
+    if (!selected) return { outcome: { kind: 'no-listener', reason: `no ${probe.scheme.toUpperCase()} listener for ${probe.host}` }, trace: [] };
+    const { gateway, listener } = selected;
+    const listenerTrace = this.traceOf(listener);
+    const best = this.candidates(gateway, listener, probe).sort(compareCandidates)[0];
+    if (!best) return { outcome: { kind: 'status', statusCode: 404, reason: 'no matching rule' }, trace: listenerTrace };
+    const trace = [...this.traceOf(best.rule), ...listenerTrace];
+    return { outcome: this.apply(best, listener, probe), trace };
+  }
+
+  private traceOf(element: object): SourceLocation[] {
+    const source = this.options.sourceOf?.(element);
+    return source ? [source] : [];
+  }
+
+  private selectListener(probe: Probe): { gateway: Gateway; listener: Listener } | undefined {
+    const port = probe.scheme === 'https' ? 443 : 80;
+    const protocol = probe.scheme === 'https' ? 'HTTPS' : 'HTTP';
+    let best: { gateway: Gateway; listener: Listener; rank: number } | undefined;
+    for (const gateway of this.gateways) {
+      for (const listener of gateway.spec.listeners) {
+        if (listener.port !== port || listener.protocol !== protocol) continue;
+        const rank = listenerRank(listener.hostname, probe.host);
+        if (rank >= 0 && (!best || rank > best.rank)) best = { gateway, listener, rank };
+      }
+    }
+    return best;
+  }
+
+  private candidates(gateway: Gateway, listener: Listener, probe: Probe): Candidate[] {
+    const out: Candidate[] = [];
+    for (const route of this.routes) {
+      if (!this.attached(route, gateway, listener)) continue;
+      const host = routeHostSpecificity(route, listener, probe.host);
+      if (!host) continue;
+      (route.spec.rules ?? []).forEach((rule, ruleIndex) => {
+        const matches = rule.matches && rule.matches.length > 0 ? rule.matches : [{ path: { type: 'PathPrefix', value: '/' } }];
+        matches.forEach((match, matchIndex) => {
+          const type = match.path?.type ?? 'PathPrefix';
+          const value = match.path?.value ?? '/';
+          if (!gatewayPathMatches(type, value, probe.path)) return;
+          if (match.method && match.method !== probe.method) return;
+          if ((match.headers ?? []).length > 0 || (match.queryParams ?? []).length > 0) return; // probes carry none
+          out.push({
+            route,
+            ruleIndex,
+            matchIndex,
+            rule,
+            ...host,
+            pathRank: pathTypeRank[type] ?? 3,
+            pathChars: value.length,
+            hasMethod: match.method !== undefined,
+            headers: (match.headers ?? []).length,
+            queries: (match.queryParams ?? []).length,
+          });
+        });
+      });
+    }
+    return out;
+  }
+
+  private attached(route: Route, gateway: Gateway, listener: Listener): boolean {
+    const refs = route.spec.parentRefs ?? [];
+    const referenced = refs.some(
+      (ref) =>
+        ref.name === gateway.metadata.name &&
+        (ref.namespace ?? route.metadata.namespace) === gateway.metadata.namespace &&
+        (ref.sectionName === undefined || ref.sectionName === listener.name) &&
+        (ref.port === undefined || ref.port === listener.port),
+    );
+    if (!referenced) return false;
+    const from = listener.allowedRoutes?.namespaces.from ?? 'Same';
+    if (from === 'Same' && route.metadata.namespace !== gateway.metadata.namespace) return false;
+    const hostnames = route.spec.hostnames ?? [];
+    if (listener.hostname === undefined || hostnames.length === 0) return true;
+    return hostnames.some((h) => hostnamesIntersect(h, listener.hostname!));
+  }
+
+  private apply(best: Candidate, listener: Listener, probe: Probe): Outcome {
+    const redirect = (best.rule.filters ?? []).find((f) => f.type === 'RequestRedirect')?.requestRedirect;
+    if (redirect) return { kind: 'redirect', statusCode: redirect.statusCode ?? 302, location: redirectLocation(redirect, listener, probe, best) };
+    const refs = best.rule.backendRefs ?? [];
+    if (refs.length === 0) return { kind: 'status', statusCode: 500, reason: 'rule without backendRefs' };
+    const usable = refs.filter((r) => (r.weight ?? 1) > 0);
+    if (usable.length !== 1) return { kind: 'status', statusCode: 500, reason: `${usable.length} weighted backends (not modelled)` };
+    const ref = usable[0]!;
+    const target = this.target(ref, best.route.metadata.namespace);
+    return typeof target === 'string' ? { kind: 'status', statusCode: 500, reason: target } : { kind: 'backend', backend: target };
+  }
+
+  /** A backendRef → its target, or why it is invalid (the request then gets a 500). */
+  private target(ref: BackendRef, routeNamespace: string): BackendTarget | string {
+    const group = ref.group ?? '';
+    const kind = ref.kind ?? 'Service';
+    const namespace = ref.namespace ?? routeNamespace;
+    if (namespace !== routeNamespace && !this.granted(routeNamespace, namespace, group, kind, ref.name)) return `backendRef to ${namespace}/${ref.name} without a ReferenceGrant`;
+    if (group === '' && kind === 'Service') {
+      if (ref.port === undefined) return `Service backendRef ${ref.name} without port`;
+      return { type: 'service', namespace, name: ref.name, port: ref.port };
+    }
+    return { type: 'resource', namespace, group, kind, name: ref.name };
+  }
+
+  private granted(fromNamespace: string, toNamespace: string, group: string, kind: string, name: string): boolean {
+    return this.grants.some((g) => {
+      if (g.kind !== 'ReferenceGrant' || g.metadata.namespace !== toNamespace) return false;
+      const from = g.spec.from.some((f) => f.group === 'gateway.networking.k8s.io' && f.kind === 'HTTPRoute' && f.namespace === fromNamespace);
+      const to = g.spec.to.some((t) => t.group === group && t.kind === kind && (t.name === undefined || t.name === name));
+      return from && to;
+    });
+  }
+}
+
+/** -1: the listener does not accept the host; otherwise higher is more specific. */
+function listenerRank(hostname: string | undefined, host: string): number {
+  if (hostname === undefined) return 0;
+  if (!gatewayHostMatches(hostname, host)) return -1;
+  return hostname.startsWith('*.') ? 1 + hostname.length : 1000 + hostname.length;
+}
+
+/** The route hostname that matches the request (and the listener), as the spec ranks it. */
+function routeHostSpecificity(route: Route, listener: Listener, host: string): { hostExactChars: number; hostChars: number } | undefined {
+  const hostnames = route.spec.hostnames ?? [];
+  if (hostnames.length === 0) return { hostExactChars: 0, hostChars: 0 };
+  let best: { hostExactChars: number; hostChars: number } | undefined;
+  for (const h of hostnames) {
+    if (!gatewayHostMatches(h, host)) continue;
+    if (listener.hostname !== undefined && !hostnamesIntersect(h, listener.hostname)) continue;
+    const score = { hostExactChars: h.startsWith('*.') ? 0 : h.length, hostChars: h.length };
+    if (!best || score.hostExactChars > best.hostExactChars || (score.hostExactChars === best.hostExactChars && score.hostChars > best.hostChars)) best = score;
+  }
+  return best;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    b.hostExactChars - a.hostExactChars ||
+    b.hostChars - a.hostChars ||
+    a.pathRank - b.pathRank ||
+    (a.pathRank === 1 ? b.pathChars - a.pathChars : 0) ||
+    Number(b.hasMethod) - Number(a.hasMethod) ||
+    b.headers - a.headers ||
+    b.queries - a.queries ||
+    compareText(a.route.metadata.creationTimestamp ?? '', b.route.metadata.creationTimestamp ?? '') ||
+    compareText(`${a.route.metadata.namespace}/${a.route.metadata.name}`, `${b.route.metadata.namespace}/${b.route.metadata.name}`) ||
+    a.ruleIndex - b.ruleIndex ||
+    a.matchIndex - b.matchIndex
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Location header of a RequestRedirect (well-known ports omitted, as the spec says). */
+function redirectLocation(redirect: NonNullable<RouteFilter['requestRedirect']>, listener: Listener, probe: Probe, best: Candidate): string {
+  const scheme = redirect.scheme ?? probe.scheme;
+  const host = redirect.hostname ?? probe.host;
+  const port = redirect.port ?? (redirect.scheme ? (scheme === 'https' ? 443 : 80) : listener.port);
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  let path = probe.path;
+  if (redirect.path?.type === 'ReplaceFullPath') path = redirect.path.replaceFullPath ?? '/';
+  if (redirect.path?.type === 'ReplacePrefixMatch') {
+    const prefix = (best.rule.matches?.[best.matchIndex]?.path?.value ?? '/').replace(/\/+$/, '');
+    const rest = path.slice(prefix.length);
+    const replacement = (redirect.path.replacePrefixMatch ?? '/').replace(/\/+$/, '');
+    path = `${replacement}${rest}` || '/';
+  }
+  return `${scheme}://${host}${port === defaultPort ? '' : `:${port}`}${path}`;
+}

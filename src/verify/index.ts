@@ -1,0 +1,117 @@
+// The differential check: for every Gateway scope the converter produced, send every probe through
+// the Ingress reference router (what the input meant) and the Gateway API reference router (what
+// the output does), and keep the requests where they disagree. A disagreement at an input element
+// the converter already reported on is expected; any other is a converter bug.
+import type { ConversionTrace } from '../converters/gateway-api/trace.js';
+import type { GatewayApiObject } from '../converters/gateway-api/types.js';
+import type { InputModel } from '../ir/model.js';
+import type { Diagnostic, SourceLocation } from '../reporter/diagnostics.js';
+import { GatewayRouter } from './gateway-router.js';
+import { IngressRouter } from './ingress-router.js';
+import { sameOutcome, type Probe, type TracedOutcome } from './model.js';
+import { generateProbes } from './probes.js';
+
+export { formatOutcome, formatProbe, type Outcome, type Probe, type TracedOutcome } from './model.js';
+
+
+/** Diagnostic codes that announce a change of routing behaviour at their location. */
+export const divergenceCodes: ReadonlySet<string> = new Set([
+  'wildcard-host',
+  'exact-path-shadowed',
+  'duplicate-path',
+  'path-as-regex',
+  'path-too-long',
+  'implementation-specific-pattern',
+  'service-not-found',
+  'service-port-not-found',
+  'invalid-backend',
+  'tls-without-secret',
+  'invalid-secret-name',
+  'default-backend-conflict',
+  'internal-error',
+]);
+
+export interface Divergence {
+  /** `namespace/class` of the Ingresses, or `shared`. */
+  scope: string;
+  probe: Probe;
+  ingress: TracedOutcome;
+  output: TracedOutcome;
+  /** The reported findings that announce this difference; empty for an unreported divergence. */
+  explainedBy: { code: string; location: SourceLocation }[];
+}
+
+export interface VerifyResult {
+  scopes: number;
+  probes: number;
+  divergences: Divergence[];
+  expected: number;
+  unreported: number;
+  /** Shared Gateways that are not in the output, assumed to accept every route and host. */
+  assumedGateways: string[];
+}
+
+export interface VerifyInput {
+  model: InputModel;
+  objects: readonly GatewayApiObject[];
+  diagnostics: readonly Diagnostic[];
+  trace: ConversionTrace;
+}
+
+type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
+
+export function verifyConversion(input: VerifyInput): VerifyResult {
+  const gatewaysByName = new Map<string, Gateway>();
+  for (const o of input.objects) if (o.kind === 'Gateway') gatewaysByName.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
+  const explaining = input.diagnostics.filter((d) => divergenceCodes.has(d.code) && d.location && d.location.path !== '');
+  const result: VerifyResult = { scopes: 0, probes: 0, divergences: [], expected: 0, unreported: 0, assumedGateways: [] };
+
+  for (const scope of input.trace.scopes) {
+    result.scopes++;
+    const gateways = scope.gateways.map(({ namespace, name }) => {
+      const found = gatewaysByName.get(`${namespace}/${name}`);
+      if (found) return found;
+      result.assumedGateways.push(`${namespace}/${name}`);
+      return assumedSharedGateway(namespace, name);
+    });
+    const ingressRouter = new IngressRouter(scope.ingresses, input.model.services);
+    const gatewayRouter = new GatewayRouter(gateways, input.objects, { sourceOf: (e) => input.trace.sourceOf(e) });
+    for (const probe of generateProbes(scope.ingresses, (host) => ingressRouter.tlsEntryFor(host) !== undefined)) {
+      result.probes++;
+      const ingress = ingressRouter.route(probe);
+      const output = gatewayRouter.route(probe);
+      if (sameOutcome(ingress.outcome, output.outcome)) continue;
+      const explainedBy = explaining
+        .filter((d) => [...ingress.trace, ...output.trace].some((t) => related(d.location!, t)))
+        .map((d) => ({ code: d.code, location: d.location! }));
+      result.divergences.push({ scope: scope.key || 'shared', probe, ingress, output, explainedBy });
+      if (explainedBy.length > 0) result.expected++;
+      else result.unreported++;
+    }
+  }
+  return result;
+}
+
+/** Same document, and one path is the other or contains it (`spec.rules[0]` ⊃ `spec.rules[0].http.paths[1]`). */
+function related(a: SourceLocation, b: SourceLocation): boolean {
+  if (a.file !== b.file || a.doc !== b.doc) return false;
+  const within = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return within(a.path, b.path) || within(b.path, a.path);
+}
+
+/** A shared Gateway we did not generate: its owner configures it, so assume it accepts everything. */
+function assumedSharedGateway(namespace: string, name: string): Gateway {
+  const allowed = { allowedRoutes: { namespaces: { from: 'All' as const } } };
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { namespace, name },
+    spec: {
+      gatewayClassName: 'assumed',
+      listeners: [
+        { name: 'http', port: 80, protocol: 'HTTP', ...allowed },
+        { name: 'https', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'assumed' }] }, ...allowed },
+      ],
+    },
+  };
+}
