@@ -537,4 +537,18 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
     assert.match(noInput.stdout, /error: no input/);
     assert.equal(noInput.status, 2);
   });
+
+  test('verify: stdin, text and JSON reports on stdout, conversion report on stderr, exit 0; usage errors exit 2', async () => {
+    const input = ingress('web', 'a.example.com', { namespace: 'shop', className: 'nginx' });
+    const text = await run(['verify', '-'], { input });
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^verify: \d+ requests over 1 Gateway scope; 0 divergences \(0 expected, 0 unreported\)$/m);
+    assert.match(text.stderr, /^summary: /m);
+    const json = await run(['verify', '--report', 'json', '-'], { input });
+    assert.equal(json.status, 0);
+    assert.equal((JSON.parse(json.stdout) as { summary: { unreported: number } }).summary.unreported, 0);
+    const bad = await run(['verify', '--report', 'xml', '-'], { input });
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stdout, '');
+  });
 });
