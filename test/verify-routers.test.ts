@@ -150,3 +150,22 @@ test('no backendRefs answers 500; a redirect answers with its Location; a method
   assert.equal(gwOutcome(router, 'http://a.com/m', 'POST'), 'backend ns/post:80');
   assert.equal(gwOutcome(router, 'http://a.com/m', 'GET'), 'backend ns/any:80');
 });
+
+test('URLRewrite and RequestHeaderModifier change what the backend receives (spec ReplacePrefixMatch table)', () => {
+  const rewrite = (value: string, replacement: string) => ({
+    matches: [{ path: { type: 'PathPrefix', value } }],
+    filters: [
+      { type: 'URLRewrite', urlRewrite: { hostname: 'internal', path: { type: 'ReplacePrefixMatch', replacePrefixMatch: replacement } } },
+      { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'X-A', value: '1' }], remove: ['X-B'] } },
+    ],
+    backendRefs: [{ name: 's', port: 80 }],
+  });
+  const router = new GatewayRouter([gateway([http])], [route('r', undefined, [rewrite('/foo', '/xyz'), rewrite('/bar', ''), rewrite('/baz', '/')])]);
+  const forwarded = (url: string) => {
+    const o = router.route(probe(url)).outcome;
+    return o.kind === 'backend' ? o.forwarded : undefined;
+  };
+  assert.deepEqual(forwarded('http://a.com/foo/bar'), { host: 'internal', path: '/xyz/bar', headers: { 'x-a': '1', 'x-b': null } });
+  assert.equal(forwarded('http://a.com/bar/x')?.path, '/x');
+  assert.equal(forwarded('http://a.com/baz')?.path, '/');
+});

@@ -5,9 +5,11 @@
 //   the listener; rules: the most specific matching route hostname first, then Exact, the longest
 //   PathPrefix, (RegularExpression: implementation-specific, ranked last here), method, header and
 //   query counts, route age, namespace/name, rule order. No match: 404; no usable backend: 500.
+// Filters in order: RequestRedirect answers; URLRewrite and RequestHeaderModifier change what the
+// backend receives.
 import type { GatewayApiObject } from '../converters/gateway-api/types.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
-import type { BackendTarget, Outcome, Probe, TracedOutcome } from './model.js';
+import type { BackendTarget, ForwardedRequest, Outcome, Probe, TracedOutcome } from './model.js';
 
 type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
 type Listener = Gateway['spec']['listeners'][number];
@@ -19,9 +21,21 @@ interface RouteMatch {
   headers?: { type?: string; name: string; value: string }[];
   queryParams?: { type?: string; name: string; value: string }[];
 }
+interface PathModifier {
+  type: string;
+  replaceFullPath?: string;
+  replacePrefixMatch?: string;
+}
+interface HeaderModifier {
+  set?: { name: string; value: string }[];
+  add?: { name: string; value: string }[];
+  remove?: string[];
+}
 interface RouteFilter {
   type: string;
-  requestRedirect?: { scheme?: string; hostname?: string; port?: number; statusCode?: number; path?: { type: string; replaceFullPath?: string; replacePrefixMatch?: string } };
+  urlRewrite?: { hostname?: string; path?: PathModifier };
+  requestHeaderModifier?: HeaderModifier;
+  requestRedirect?: { scheme?: string; hostname?: string; port?: number; statusCode?: number; path?: PathModifier };
 }
 interface BackendRef {
   group?: string;
@@ -192,7 +206,9 @@ export class GatewayRouter {
     if (usable.length !== 1) return { kind: 'status', statusCode: 500, reason: `${usable.length} weighted backends (not modelled)` };
     const ref = usable[0]!;
     const target = this.target(ref, best.route.metadata.namespace);
-    return typeof target === 'string' ? { kind: 'status', statusCode: 500, reason: target } : { kind: 'backend', backend: target };
+    if (typeof target === 'string') return { kind: 'status', statusCode: 500, reason: target };
+    const forwarded = forwardedRequest(best, probe);
+    return forwarded ? { kind: 'backend', backend: target, forwarded } : { kind: 'backend', backend: target };
   }
 
   /** A backendRef → its target, or why it is invalid (the request then gets a 500). */
@@ -259,19 +275,41 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** URLRewrite and RequestHeaderModifier, applied in filter order; undefined when nothing changed. */
+function forwardedRequest(best: Candidate, probe: Probe): ForwardedRequest | undefined {
+  const forwarded: ForwardedRequest = {};
+  for (const filter of best.rule.filters ?? []) {
+    if (filter.type === 'URLRewrite' && filter.urlRewrite) {
+      if (filter.urlRewrite.hostname) forwarded.host = filter.urlRewrite.hostname;
+      if (filter.urlRewrite.path) forwarded.path = modifiedPath(filter.urlRewrite.path, forwarded.path ?? probe.path, best);
+    } else if (filter.type === 'RequestHeaderModifier' && filter.requestHeaderModifier) {
+      const headers = (forwarded.headers ??= {});
+      const m = filter.requestHeaderModifier;
+      for (const h of m.set ?? []) headers[h.name.toLowerCase()] = h.value;
+      for (const h of m.add ?? []) headers[h.name.toLowerCase()] = headers[h.name.toLowerCase()] ? `${headers[h.name.toLowerCase()]},${h.value}` : h.value;
+      for (const name of m.remove ?? []) headers[name.toLowerCase()] = null;
+    }
+  }
+  return Object.keys(forwarded).length > 0 ? forwarded : undefined;
+}
+
+/** ReplaceFullPath, or ReplacePrefixMatch as the spec's table defines it ("/foo/bar" − "/foo" + "/xyz" = "/xyz/bar"). */
+function modifiedPath(modifier: PathModifier, path: string, best: Candidate): string {
+  if (modifier.type === 'ReplaceFullPath') return modifier.replaceFullPath ?? '/';
+  if (modifier.type !== 'ReplacePrefixMatch') return path;
+  const prefix = (best.rule.matches?.[best.matchIndex]?.path?.value ?? '/').replace(/\/+$/, '');
+  const rest = path.slice(prefix.length);
+  const replacement = (modifier.replacePrefixMatch ?? '/').replace(/\/+$/, '');
+  const result = `${replacement}${rest}`;
+  return result === '' ? '/' : result.startsWith('/') ? result : `/${result}`;
+}
+
 /** Location header of a RequestRedirect (well-known ports omitted, as the spec says). */
 function redirectLocation(redirect: NonNullable<RouteFilter['requestRedirect']>, listener: Listener, probe: Probe, best: Candidate): string {
   const scheme = redirect.scheme ?? probe.scheme;
   const host = redirect.hostname ?? probe.host;
   const port = redirect.port ?? (redirect.scheme ? (scheme === 'https' ? 443 : 80) : listener.port);
   const defaultPort = scheme === 'https' ? 443 : 80;
-  let path = probe.path;
-  if (redirect.path?.type === 'ReplaceFullPath') path = redirect.path.replaceFullPath ?? '/';
-  if (redirect.path?.type === 'ReplacePrefixMatch') {
-    const prefix = (best.rule.matches?.[best.matchIndex]?.path?.value ?? '/').replace(/\/+$/, '');
-    const rest = path.slice(prefix.length);
-    const replacement = (redirect.path.replacePrefixMatch ?? '/').replace(/\/+$/, '');
-    path = `${replacement}${rest}` || '/';
-  }
+  const path = redirect.path ? modifiedPath(redirect.path, probe.path, best) : probe.path;
   return `${scheme}://${host}${port === defaultPort ? '' : `:${port}`}${path}`;
 }

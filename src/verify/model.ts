@@ -15,10 +15,18 @@ export interface Probe {
 
 /** Where a request ends up. */
 export type Outcome =
-  | { kind: 'backend'; backend: BackendTarget }
+  | { kind: 'backend'; backend: BackendTarget; forwarded?: ForwardedRequest }
   | { kind: 'redirect'; statusCode: number; location: string }
   | { kind: 'status'; statusCode: number; reason: string }
   | { kind: 'no-listener'; reason: string };
+
+/** How the request reaches the backend when filters changed it (absent: unchanged). */
+export interface ForwardedRequest {
+  path?: string;
+  host?: string;
+  /** Header changes, lower-case names: a value, or null for removed. */
+  headers?: Record<string, string | null>;
+}
 
 export type BackendTarget =
   | { type: 'service'; namespace: string; name: string; port: number | string }
@@ -36,6 +44,7 @@ export function sameOutcome(a: Outcome, b: Outcome): boolean {
     case 'backend': {
       const x = a.backend;
       const y = (b as typeof a).backend;
+      if (JSON.stringify(a.forwarded ?? {}) !== JSON.stringify((b as typeof a).forwarded ?? {})) return false;
       if (x.type === 'service' && y.type === 'service') return x.namespace === y.namespace && x.name === y.name && String(x.port) === String(y.port);
       if (x.type === 'resource' && y.type === 'resource') return x.namespace === y.namespace && x.group === y.group && x.kind === y.kind && x.name === y.name;
       return false;
@@ -51,10 +60,13 @@ export function sameOutcome(a: Outcome, b: Outcome): boolean {
 
 export function formatOutcome(o: Outcome): string {
   switch (o.kind) {
-    case 'backend':
-      return o.backend.type === 'service'
-        ? `backend ${o.backend.namespace}/${o.backend.name}:${o.backend.port}`
-        : `backend ${o.backend.group || 'core'}/${o.backend.kind} ${o.backend.namespace}/${o.backend.name}`;
+    case 'backend': {
+      const target =
+        o.backend.type === 'service'
+          ? `backend ${o.backend.namespace}/${o.backend.name}:${o.backend.port}`
+          : `backend ${o.backend.group || 'core'}/${o.backend.kind} ${o.backend.namespace}/${o.backend.name}`;
+      return o.forwarded ? `${target} as ${JSON.stringify(o.forwarded)}` : target;
+    }
     case 'redirect':
       return `redirect ${o.statusCode} ${o.location}`;
     case 'status':
