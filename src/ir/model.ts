@@ -46,6 +46,7 @@ export const ingressPathSchema = z.object({
 export const ingressRuleSchema = z.object({
   /** Lower-case host, `*.`-wildcard, or undefined for "every host". */
   host: z.string().optional(),
+  hostLocation: sourceLocationSchema.optional(),
   paths: z.array(ingressPathSchema),
   location: sourceLocationSchema,
 });
@@ -93,6 +94,17 @@ export const ingressClassSchema = z.object({
   location: sourceLocationSchema,
 });
 
+/**
+ * Every annotation and every spec field (leaf) of one Ingress object as written, valid or not:
+ * the report accounts for each exactly once.
+ */
+export const ingressAccountSchema = z.object({
+  ref: objectRefSchema,
+  location: sourceLocationSchema,
+  annotations: z.array(annotationSchema),
+  fields: z.array(z.object({ location: sourceLocationSchema })),
+});
+
 export type SourceLocationIR = z.infer<typeof sourceLocationSchema>;
 export type Backend = z.infer<typeof backendSchema>;
 export type ServiceBackend = Extract<Backend, { type: 'service' }>;
@@ -103,10 +115,13 @@ export type IngressTls = z.infer<typeof ingressTlsSchema>;
 export type Ingress = z.infer<typeof ingressSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type IngressClass = z.infer<typeof ingressClassSchema>;
+export type IngressAccount = z.infer<typeof ingressAccountSchema>;
 
 /** Everything read from the input that conversion needs; built document by document. */
 export interface InputModel {
   ingresses: Ingress[];
   services: Service[];
   ingressClasses: IngressClass[];
+  /** One per Ingress object in the input (duplicates and invalid ones included). */
+  accounts: IngressAccount[];
 }

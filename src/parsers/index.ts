@@ -4,7 +4,7 @@
 import { readDocuments } from '../input/documents.js';
 import { objectsOf, type InputObject } from '../input/objects.js';
 import type { InputSource } from '../input/sources.js';
-import type { InputModel } from '../ir/model.js';
+import type { IngressAccount, InputModel } from '../ir/model.js';
 import { compareStrings, type SourceLocation } from '../reporter/diagnostics.js';
 import type { DiagnosticSink } from '../reporter/sink.js';
 import { parseIngressClass } from './ingress-class.js';
@@ -30,13 +30,14 @@ type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass'; key: string; fi
 
 interface KindReader {
   kind: Collected['kind'];
-  read(object: InputObject, options: ReadOptions, sink: DiagnosticSink): { key: string; value: unknown } | undefined;
+  read(object: InputObject, options: ReadOptions, sink: DiagnosticSink, accounts: IngressAccount[]): { key: string; value: unknown } | undefined;
 }
 
 const ingressReader: KindReader = {
   kind: 'Ingress',
-  read(object, options, sink) {
-    const ingress = parseIngress(object, { defaultNamespace: options.defaultNamespace, sink });
+  read(object, options, sink, accounts) {
+    const { ingress, account } = parseIngress(object, { defaultNamespace: options.defaultNamespace, sink });
+    accounts.push(account);
     return ingress && { key: `${ingress.namespace}/${ingress.name}`, value: ingress };
   },
 };
@@ -70,6 +71,7 @@ function groupOf(apiVersion: string): string {
 export class InputReader {
   readonly stats: InputStats = { sources: 0, documents: 0, objects: 0, readKinds: {}, ignoredKinds: {} };
   private readonly collected = new Map<string, Collected[]>();
+  private readonly accounts: IngressAccount[] = [];
 
   constructor(
     private readonly options: ReadOptions,
@@ -99,7 +101,7 @@ export class InputReader {
       this.stats.ignoredKinds[key] = (this.stats.ignoredKinds[key] ?? 0) + 1;
       return;
     }
-    const read = reader.read(object, this.options, this.sink);
+    const read = reader.read(object, this.options, this.sink, this.accounts);
     if (!read) return;
     this.stats.readKinds[reader.kind] = (this.stats.readKinds[reader.kind] ?? 0) + 1;
     const entry: Collected = {
@@ -154,6 +156,7 @@ export class InputReader {
       ingresses: pick('Ingress') as InputModel['ingresses'],
       services: pick('Service') as InputModel['services'],
       ingressClasses: pick('IngressClass') as InputModel['ingressClasses'],
+      accounts: [...this.accounts].sort((a, b) => compareLocations(a.location, b.location)),
     };
   }
 }

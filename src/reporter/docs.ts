@@ -3,8 +3,8 @@ import { bookkeepingPrefixes, coreAnnotations } from '../parsers/ingress/annotat
 import { diagnosticCodes } from './codes.js';
 
 export function diagnosticCodesTable(): string {
-  const rows = Object.entries(diagnosticCodes).map(([code, info]) => `| \`${code}\` | ${info.severity} | ${info.summary} |`);
-  return ['| code | level | meaning |', '|---|---|---|', ...rows].join('\n');
+  const rows = Object.entries(diagnosticCodes).map(([code, info]) => `| \`${code}\` | ${info.severity} | ${info.summary} | ${info.remedy} |`);
+  return ['| code | level | meaning | what to do |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 export function coreAnnotationsTable(): string {

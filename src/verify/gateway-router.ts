@@ -101,7 +101,7 @@ interface Candidate {
 
 export interface GatewayRouterOptions {
   /** Where each emitted element came from (rules, listeners), for explaining divergences. */
-  sourceOf?: (element: object) => SourceLocation | undefined;
+  sourcesOf?: (element: object) => SourceLocation[];
 }
 
 export class GatewayRouter {
@@ -130,8 +130,7 @@ export class GatewayRouter {
   }
 
   private traceOf(element: object): SourceLocation[] {
-    const source = this.options.sourceOf?.(element);
-    return source ? [source] : [];
+    return this.options.sourcesOf?.(element) ?? [];
   }
 
   private selectListener(probe: Probe): { gateway: Gateway; listener: Listener } | undefined {

@@ -75,7 +75,7 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
       return assumedSharedGateway(namespace, name);
     });
     const ingressRouter = new IngressRouter(scope.ingresses, input.model.services);
-    const gatewayRouter = new GatewayRouter(gateways, input.objects, { sourceOf: (e) => input.trace.sourceOf(e) });
+    const gatewayRouter = new GatewayRouter(gateways, input.objects, { sourcesOf: (e) => input.trace.sourcesOf(e) });
     for (const probe of generateProbes(scope.ingresses, (host) => ingressRouter.tlsEntryFor(host) !== undefined)) {
       result.probes++;
       const ingress = ingressRouter.route(probe);

@@ -26,6 +26,7 @@ export function ingressPathMatches(path: IngressPath, requestPath: string): bool
 interface Candidate {
   ingress: Ingress;
   order: number;
+  rule: IngressRule;
   path: IngressPath;
 }
 
@@ -50,7 +51,10 @@ export class IngressRouter {
     ];
     for (const inTier of tiers) {
       const best = this.bestPath(inTier, probe.path);
-      if (best) return { outcome: { kind: 'backend', backend: this.target(best.ingress, best.path.backend) }, trace: [best.path.location, ...tlsTrace] };
+      if (best) {
+        const hostTrace = best.rule.hostLocation ? [best.rule.hostLocation] : [];
+        return { outcome: { kind: 'backend', backend: this.target(best.ingress, best.path.backend) }, trace: [best.path.location, ...hostTrace, ...tlsTrace] };
+      }
     }
     const fallback = this.ingresses.find((i) => i.defaultBackend);
     if (fallback?.defaultBackend) {
@@ -78,7 +82,7 @@ export class IngressRouter {
       for (const rule of ingress.rules) {
         if (!inTier(rule)) continue;
         for (const path of rule.paths) {
-          const candidate = { ingress, order: order++, path };
+          const candidate = { ingress, order: order++, rule, path };
           if (ingressPathMatches(path, requestPath) && (!best || beats(candidate, best))) best = candidate;
         }
       }

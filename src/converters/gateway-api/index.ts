@@ -143,7 +143,7 @@ function reportHostsAcrossNamespaces(classified: readonly ClassifiedIngress[], s
     for (const namespace of names.slice(1)) {
       const { ingress, rule } = namespaces.get(namespace)!;
       sink.add('host-across-gateways', `host ${host} of class ${className} is also used in namespace ${names.filter((n) => n !== namespace).join(', ')}; each namespace gets its own Gateway, so these rules no longer share one listener, default backend or duplicate-path check`, {
-        location: rule.location,
+        location: rule.hostLocation ?? rule.location,
         object: ingress.ref,
         hint: 'use --gateway NAMESPACE/NAME (with --create-gateway) to keep every namespace on one Gateway',
       });

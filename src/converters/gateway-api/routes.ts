@@ -37,7 +37,7 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
     for (const rule of ingress.rules) {
       if (rule.host?.startsWith('*.') && rule.paths.length > 0) {
         sink.add('wildcard-host', `${rule.host} matches exactly one label under Ingress (a.${rule.host.slice(2)}) but one or more in Gateway API (also a.b.${rule.host.slice(2)})`, {
-          location: rule.location,
+          location: rule.hostLocation ?? rule.location,
           object: ingress.ref,
         });
       }
@@ -75,7 +75,7 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
         const backendRef = toBackendRef(path.backend, ingress, what, services, sink);
         // Claim even when the backend is unresolvable: the oldest Ingress owns the path either way.
         const routeRule: HTTPRouteRule = backendRef ? { matches: [match], backendRefs: [backendRef] } : { matches: [], backendRefs: [] };
-        trace.note(routeRule, path.location);
+        trace.note(routeRule, path.location, rule.hostLocation);
         claimed.set(key, { ingress, host: rule.host, path, match, rule: routeRule });
       }
     }

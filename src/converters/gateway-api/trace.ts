@@ -15,14 +15,14 @@ export interface GatewayScope {
 
 export class ConversionTrace {
   readonly scopes: GatewayScope[] = [];
-  private readonly sources = new WeakMap<object, SourceLocation>();
+  private readonly sources = new WeakMap<object, SourceLocation[]>();
 
   /** Records where an emitted element (a rule, a listener) came from. */
-  note(element: object, source: SourceLocation): void {
-    this.sources.set(element, source);
+  note(element: object, ...sources: (SourceLocation | undefined)[]): void {
+    this.sources.set(element, sources.filter((s): s is SourceLocation => s !== undefined));
   }
 
-  sourceOf(element: object): SourceLocation | undefined {
-    return this.sources.get(element);
+  sourcesOf(element: object): SourceLocation[] {
+    return this.sources.get(element) ?? [];
   }
 }

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { InputObject } from '../../input/objects.js';
 import type { PathSegment } from '../../input/documents.js';
-import type { Backend, Ingress, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
+import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
 import { coreAnnotation, INGRESS_CLASS_ANNOTATION } from './annotations.js';
@@ -23,16 +23,20 @@ export interface ParseContext {
   sink: DiagnosticSink;
 }
 
-/** Parses one Ingress object; returns undefined (with error diagnostics) when it is invalid. */
-export function parseIngress(object: InputObject, ctx: ParseContext): Ingress | undefined {
+/**
+ * Parses one Ingress object. `ingress` is undefined (with error diagnostics) when it is invalid;
+ * `account` lists its annotations and spec fields either way.
+ */
+export function parseIngress(object: InputObject, ctx: ParseContext): { ingress: Ingress | undefined; account: IngressAccount } {
   const legacy = LEGACY_INGRESS_VERSIONS.has(object.apiVersion);
   const raw = dropNulls(withNullAnnotationsAsEmpty(object.value)) as Record<string, unknown>;
   const name = nameOf(raw);
   const namespace = namespaceOf(raw) ?? ctx.defaultNamespace;
   const ref = { kind: 'Ingress', namespace, name: name ?? '<unnamed>' };
+  const account = accountOf(raw, object, ref); // before validation removes unknown fields
 
   const result = legacy ? validate(ingressV1beta1Schema, raw, object, ref, ctx) : validate(ingressV1Schema, raw, object, ref, ctx);
-  if (!result) return undefined;
+  if (!result) return { ingress: undefined, account };
 
   if (legacy) {
     ctx.sink.add(
@@ -43,7 +47,32 @@ export function parseIngress(object: InputObject, ctx: ParseContext): Ingress | 
   }
   const ingress = legacy ? fromV1beta1(result as IngressV1beta1, object, namespace) : fromV1(result as IngressV1, object, namespace);
   accountAnnotations(ingress, ctx);
-  return ingress;
+  return { ingress, account };
+}
+
+/** Every annotation, and every leaf under `spec` (scalars, empty objects and lists), as written. */
+function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingress['ref']): IngressAccount {
+  const metadata = raw['metadata'];
+  const annotations = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>)['annotations'] : undefined;
+  const fields: { location: IngressAccount['fields'][number]['location'] }[] = [];
+  const walk = (value: unknown, path: PathSegment[]): void => {
+    if (Array.isArray(value) && value.length > 0) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    } else fields.push({ location: object.locate(path) });
+  };
+  if (raw['spec'] !== undefined) walk(raw['spec'], ['spec']);
+  return {
+    ref,
+    location: object.locate(),
+    annotations:
+      annotations && typeof annotations === 'object' && !Array.isArray(annotations)
+        ? Object.keys(annotations)
+            .sort()
+            .map((key) => ({ key, value: String((annotations as Record<string, unknown>)[key]), location: object.locate(['metadata', 'annotations', key]) }))
+        : [],
+    fields,
+  };
 }
 
 /** safeParse; unknown fields become warnings (and are removed), anything else is an error. */
@@ -96,7 +125,7 @@ function fromSpec<B>(
   namespace: string,
 ): Ingress {
   const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
-    ...(rule.host ? { host: rule.host } : {}),
+    ...(rule.host ? { host: rule.host, hostLocation: object.locate(['spec', 'rules', r, 'host']) } : {}),
     location: object.locate(['spec', 'rules', r]),
     paths: (rule.http?.paths ?? []).map(
       (p, i): IngressPath => ({
