@@ -6,6 +6,9 @@ import { InputReader, type InputStats } from './parsers/index.js';
 import { compareDiagnostics, type Diagnostic } from './reporter/diagnostics.js';
 import { DiagnosticSink } from './reporter/sink.js';
 import { verifyConversion, type VerifyResult } from './verify/index.js';
+import { DEFAULT_TARGET, findTarget, targets } from './matrix/targets.js';
+import { buildAccounting, type ObjectAccounting } from './reporter/accounting.js';
+import { applyTargetToAnnotations, checkOutputAgainstTarget } from './reporter/target-check.js';
 
 export type { InputSource } from './input/sources.js';
 export type { Diagnostic, ObjectRef, Severity, SourceLocation } from './reporter/diagnostics.js';
@@ -14,17 +17,25 @@ export { diagnosticCodes, type DiagnosticCode } from './reporter/codes.js';
 export type { GatewayApiObject } from './converters/gateway-api/index.js';
 export type { InputStats } from './parsers/index.js';
 export { serialize, type OutputFormat } from './output/serialize.js';
-export { formatTextReport, summarize, type ReportSummary } from './reporter/text.js';
+export { reportFormats, type ReportFormat } from './reporter/formats/index.js';
+export { buildReport, summarize, type Report, type ReportSummary } from './reporter/report.js';
+export { formatMatrix, type MatrixFormat } from './matrix/format.js';
 export { formatOutcome, formatProbe, type Divergence, type VerifyResult } from './verify/index.js';
+export { DEFAULT_TARGET, findTarget, targets, type MatrixRow, type Target } from './matrix/targets.js';
+export type { AccountEntry, ObjectAccounting } from './reporter/accounting.js';
 
-export type Target = 'gateway-api';
-export const targets: readonly Target[] = ['gateway-api'];
+export type OutputTarget = 'gateway-api';
+export const outputTargets: readonly OutputTarget[] = ['gateway-api'];
 
 export interface ConvertOptions extends GatewayApiOptions {
   /** Output format family (`--to`). */
-  to?: Target;
+  to?: OutputTarget;
+  /** Support matrix the report judges against (`--target`; default `gateway-api@1.6`). */
+  target?: string;
   /** Namespace for objects that name none (default `default`). */
   defaultNamespace?: string;
+  /** Called after each document is read (for progress displays). */
+  onDocument?: () => void;
 }
 
 export interface ConversionResult {
@@ -32,6 +43,10 @@ export interface ConversionResult {
   /** Sorted by location, then code. */
   diagnostics: Diagnostic[];
   stats: InputStats;
+  /** The support matrix the report was judged against. */
+  target: string;
+  /** Every annotation and spec field of every Ingress, with what became of it. */
+  accounting: ObjectAccounting[];
 }
 
 /**
@@ -43,7 +58,7 @@ export class Conversion {
   private readonly reader: InputReader;
 
   constructor(private readonly options: ConvertOptions = {}) {
-    this.reader = new InputReader({ defaultNamespace: options.defaultNamespace ?? 'default' }, this.sink);
+    this.reader = new InputReader({ defaultNamespace: options.defaultNamespace ?? 'default', ...(options.onDocument ? { onDocument: options.onDocument } : {}) }, this.sink);
   }
 
   addSource(source: InputSource): void {
@@ -66,10 +81,16 @@ export class Conversion {
   }
 
   private run() {
+    const target = findTarget(this.options.target ?? DEFAULT_TARGET);
+    if (!target) throw new Error(`unknown target "${this.options.target}"; known: ${targets.map((t) => t.id).join(', ')}`);
     const model = this.reader.model();
     const trace = new ConversionTrace();
     const objects = convertToGatewayApi(model, this.options, this.sink, trace);
-    const result: ConversionResult = { objects, diagnostics: [...this.sink.items].sort(compareDiagnostics), stats: this.reader.stats };
+    applyTargetToAnnotations(this.sink.items, target);
+    checkOutputAgainstTarget(objects, target, this.sink);
+    const diagnostics = [...this.sink.items].sort(compareDiagnostics);
+    const accounting = buildAccounting(model.accounts, diagnostics, target);
+    const result: ConversionResult = { objects, diagnostics, stats: this.reader.stats, target: target.id, accounting };
     return { result, model, trace };
   }
 }

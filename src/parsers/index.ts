@@ -14,6 +14,8 @@ import { parseService } from './service.js';
 export interface ReadOptions {
   /** Namespace of namespaced objects that name none (like kubectl's -n). */
   defaultNamespace: string;
+  /** Called after each document (progress). */
+  onDocument?: () => void;
 }
 
 export interface InputStats {
@@ -82,6 +84,7 @@ export class InputReader {
     this.stats.sources++;
     for (const document of readDocuments(source.name, source.text)) {
       this.stats.documents++;
+      this.options.onDocument?.();
       for (const error of document.errors) this.sink.add('yaml-syntax', error.message, { location: error.location });
       for (const item of objectsOf(document)) {
         if (item.type === 'not-an-object') {
@@ -130,6 +133,7 @@ export class InputReader {
     const kept = sorted[0]!;
     const [kind, ...rest] = kept.key.split('/');
     const what = `${kind} ${rest.join('/')}`;
+    const object = rest.length === 2 ? { kind: kind!, namespace: rest[0]!, name: rest[1]! } : { kind: kind!, name: rest.join('/') };
     const where = (loc: SourceLocation) => `${loc.file} (doc ${loc.doc})`;
     const firstOf = new Map<string, Collected>();
     for (const copy of sorted) {
@@ -137,10 +141,10 @@ export class InputReader {
       if (!first) {
         firstOf.set(copy.fingerprint, copy);
         if (copy !== kept) {
-          this.sink.add('conflicting-duplicate', `${what} appears ${copies.length} times with different content; the copy at ${where(kept.location)} is used, this one is dropped`, { location: copy.location });
+          this.sink.add('conflicting-duplicate', `${copies.length} objects named ${what} have different content; the copy at ${where(kept.location)} is used, this one is dropped`, { location: copy.location, object });
         }
       } else {
-        this.sink.add('duplicate-object', `${what} appears more than once; identical copies are used once`, { location: copy.location, hint: `identical to ${where(first.location)}` });
+        this.sink.add('duplicate-object', `this object appears more than once; identical copies are used once`, { location: copy.location, object, hint: `identical to ${where(first.location)}` });
       }
     }
     return kept;

@@ -30,6 +30,8 @@ export interface Diagnostic {
   object?: ObjectRef;
   /** What the user can do about it. */
   hint?: string;
+  /** The annotation key the finding is about, when it is about one. */
+  annotation?: string;
 }
 
 export function formatLocation(loc: SourceLocation): string {

@@ -5,6 +5,7 @@ export interface DiagnosticDetails {
   location?: SourceLocation | undefined;
   object?: ObjectRef | undefined;
   hint?: string | undefined;
+  annotation?: string | undefined;
   /** Overrides the code's default severity (e.g. an identical duplicate is milder than a differing one). */
   severity?: Severity;
 }
@@ -22,6 +23,7 @@ export class DiagnosticSink {
     if (details.location) diagnostic.location = details.location;
     if (details.object) diagnostic.object = details.object;
     if (details.hint) diagnostic.hint = details.hint;
+    if (details.annotation) diagnostic.annotation = details.annotation;
     this.items.push(diagnostic);
   }
 }

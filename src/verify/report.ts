@@ -1,13 +1,12 @@
 // verify's own output: every divergence (request, what the Ingress did, what the output does, and
 // which reported finding announces it), then a summary; or the same as versioned JSON.
 import { formatLocation } from '../reporter/diagnostics.js';
-import type { Paint } from '../reporter/text.js';
+import { plainPaint as plain, type Paint } from '../reporter/formats/text.js';
 import type { Divergence, VerifyResult } from './index.js';
 import { formatOutcome, formatProbe, type TracedOutcome } from './model.js';
 
 export const VERIFY_JSON_VERSION = 1;
 
-const plain: Paint = { error: (t) => t, warning: (t) => t, info: (t) => t, dim: (t) => t };
 
 function sideLine(label: string, side: TracedOutcome, paint: Paint): string {
   const from = side.trace[0] ? paint.dim(`  (from ${formatLocation(side.trace[0])})`) : '';

@@ -204,6 +204,7 @@ function accountAnnotations(ingress: Ingress, ctx: ParseContext): void {
   for (const annotation of ingress.annotations) {
     if (coreAnnotation(annotation.key)) continue;
     ctx.sink.add('annotation-not-converted', `annotation ${annotation.key}=${JSON.stringify(truncate(annotation.value))} is not converted`, {
+      annotation: annotation.key,
       location: annotation.location,
       object: ingress.ref,
     });

@@ -1,0 +1,32 @@
+// `ing2gw convert`: the objects to stdout (or --out-dir, or compared with --check), the report to
+// stderr (or --report-file).
+import { serialize, type OutputFormat } from '../index.js';
+import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, type CliIO, type InputFlags } from './context.js';
+import { checkDrift, layout, writeOutDir } from './output-files.js';
+import { emitReport, type ReportFlags } from './report.js';
+
+export interface ConvertFlags extends InputFlags, ReportFlags {
+  to: 'gateway-api';
+  output: OutputFormat;
+  outDir?: string;
+  force?: boolean;
+  check?: string;
+}
+
+export async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO, version: string): Promise<number> {
+  const options = { ...conversionOptions(flags), to: flags.to };
+  const input = await readInputs(paths, flags, options, io);
+  const result = input.conversion.finish();
+  if (flags.check !== undefined) {
+    const patches = checkDrift(flags.check, result.objects, flags.output);
+    for (const p of patches) io.stdout(p);
+    const code = await emitReport(result, flags, io, version, false);
+    if (input.readable === 0) return EXIT_USAGE;
+    io.stderr(patches.length > 0 ? `check: ${flags.check} differs from the generated output (${patches.length} file${patches.length === 1 ? '' : 's'})\n` : `check: ${flags.check} is up to date\n`);
+    return patches.length > 0 ? EXIT_FINDINGS : code;
+  }
+  if (flags.outDir !== undefined) writeOutDir(flags.outDir, layout(result.objects, flags.output), input.files, flags.force === true);
+  else if (result.objects.length > 0) io.stdout(serialize(result.objects, flags.output));
+  const code = await emitReport(result, flags, io, version, false);
+  return input.readable === 0 ? EXIT_USAGE : code;
+}

@@ -1,0 +1,60 @@
+// `--out-dir` (one file per object) and `--check` (drift against what is committed).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { serialize, type GatewayApiObject, type OutputFormat } from '../index.js';
+import { UsageError, writeFileAtomic } from './context.js';
+
+/** `<namespace>/<kind>-<name>.yaml`: one file per object, stable. */
+export function layout(objects: readonly GatewayApiObject[], format: OutputFormat): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const o of objects) {
+    const path = join(o.metadata.namespace, `${o.kind.toLowerCase()}-${o.metadata.name}.${format === 'json' ? 'json' : 'yaml'}`);
+    files.set(path, format === 'json' ? `${JSON.stringify(o, null, 2)}\n` : serialize([o], 'yaml'));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Writes the layout into `dir`: refuses a non-empty dir without `force`, never writes over an input. */
+export function writeOutDir(dir: string, files: Map<string, string>, inputs: readonly string[], force: boolean): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${dir} is not a directory`);
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !force) throw new UsageError(`--out-dir ${dir} is not empty; pass --force to write into it`);
+  const inputPaths = new Set(inputs.map((p) => resolve(p)));
+  for (const path of files.keys()) {
+    if (inputPaths.has(resolve(dir, path))) throw new UsageError(`--out-dir would overwrite input file ${join(dir, path)}`);
+  }
+  for (const [path, text] of files) {
+    const full = join(dir, path);
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileAtomic(full, text);
+  }
+}
+
+/** Unified diffs between what would be generated and what is at `path` (a file, or an --out-dir layout). */
+export function checkDrift(path: string, objects: readonly GatewayApiObject[], format: OutputFormat): string[] {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    const expected = layout(objects, format);
+    const actual = new Map(listFiles(path).map((f) => [relative(path, f), readFileSync(f, 'utf8')]));
+    const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
+    return names.map((name) => patch(join(path, name), actual.get(name) ?? '', expected.get(name) ?? '')).filter((p): p is string => p !== undefined);
+  }
+  const committed = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const generated = objects.length > 0 ? serialize(objects, format) : '';
+  const p = patch(path, committed, generated);
+  return p ? [p] : [];
+}
+
+function patch(name: string, committed: string, generated: string): string | undefined {
+  if (committed === generated) return undefined;
+  return createTwoFilesPatch(`${name} (committed)`, `${name} (generated)`, committed, generated, undefined, undefined, { context: 3 });
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) return listFiles(full);
+      return /\.(ya?ml|json)$/.test(name) ? [full] : [];
+    });
+}

@@ -1,0 +1,61 @@
+// SARIF 2.1.0, so code-scanning UIs show findings inline: rules are the diagnostic codes, results
+// carry file/line/column.
+import { diagnosticCodes } from '../codes.js';
+import type { Severity } from '../diagnostics.js';
+import type { Report } from '../report.js';
+
+const levels: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF messages should be sentences. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+export function formatSarifReport(report: Report): string {
+  const ruleIds = Object.keys(diagnosticCodes);
+  const rules = Object.entries(diagnosticCodes).map(([id, info]) => ({
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: sentence(info.summary) },
+    fullDescription: { text: sentence(info.summary) },
+    help: { text: sentence(info.remedy) },
+    defaultConfiguration: { level: levels[info.severity] },
+  }));
+  const results = report.diagnostics.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: ruleIds.indexOf(d.code),
+    level: levels[d.severity],
+    message: { text: sentence(d.hint ? `${d.message} (${d.hint})` : d.message) },
+    ...(d.location
+      ? {
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(d.location.file) },
+                ...(d.location.line ? { region: { startLine: d.location.line, startColumn: d.location.col ?? 1 } } : {}),
+              },
+              ...(d.location.path ? { logicalLocations: [{ fullyQualifiedName: d.location.path, kind: 'member' }] } : {}),
+            },
+          ],
+        }
+      : {}),
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: 'https://www.npmjs.com/package/ing2gw', rules } },
+        results,
+        properties: { target: report.target },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** Relative paths as relative URIs (forward slashes, percent-encoded); stdin as a bare name. */
+function toUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((part) => encodeURIComponent(part))
+    .join('/');
+}
