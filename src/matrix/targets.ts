@@ -138,7 +138,7 @@ const aic2: Target = {
     ...apisixGatewayRows('Supported'),
     ...annotationRows((name) => {
       const a = byName.get(name)!;
-      return { level: 'supported', note: `Since 1.x ${a.since}; in 2.x: ${a.behaviour}`, ...(a.changedIn2 ? { changed: a.changedIn2 } : {}) };
+      return { level: 'supported', note: `Supported since ${a.since}. In 2.x: ${a.behaviour}`, ...(a.changedIn2 ? { changed: a.changedIn2 } : {}) };
     }),
     {
       subject: { kind: 'annotation', key: 'kubernetes.io/ingress.class' },

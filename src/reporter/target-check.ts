@@ -23,7 +23,7 @@ export function applyTargetToAnnotations(diagnostics: Diagnostic[], target: Targ
       d.message = `annotation ${d.annotation} is not supported by ${target.id}: ${row.note}`;
       if (row.alternative) d.hint = `use ${row.alternative}`;
     } else {
-      d.hint = `${target.id} supports it on Ingress (${row.note})${row.changed ? `; changed since 1.x: ${row.changed}` : ''}; the Gateway API output does not carry it`;
+      d.hint = `${target.id} supports it on Ingress. ${row.note}${row.changed ? ` Changed since 1.x: ${row.changed}` : ''} The Gateway API output does not carry it`;
     }
   }
 }
