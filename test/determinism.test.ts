@@ -222,6 +222,9 @@ function optionsFromArgs(args: readonly string[]): ConvertOptions {
       case '--create-gateway':
         options.createSharedGateway = true;
         break;
+      case '--target':
+        options.target = value();
+        break;
       case '-n':
       case '--namespace':
         options.defaultNamespace = value();

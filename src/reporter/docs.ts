@@ -1,5 +1,6 @@
 // Markdown tables for the README, generated from the same data the tool uses.
 import { bookkeepingPrefixes, coreAnnotations } from '../parsers/ingress/annotations.js';
+import { supportOverviewMarkdown } from '../matrix/format.js';
 import { diagnosticCodes } from './codes.js';
 
 export function diagnosticCodesTable(): string {
@@ -25,4 +26,5 @@ export function replaceSection(text: string, name: string, content: string): str
 export const generatedSections: Record<string, () => string> = {
   codes: diagnosticCodesTable,
   annotations: coreAnnotationsTable,
+  support: supportOverviewMarkdown,
 };

@@ -1,5 +1,7 @@
 // SARIF 2.1.0, so code-scanning UIs show findings inline: rules are the diagnostic codes, results
 // carry file/line/column.
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { diagnosticCodes } from '../codes.js';
 import type { Severity } from '../diagnostics.js';
 import type { Report } from '../report.js';
@@ -52,8 +54,9 @@ export function formatSarifReport(report: Report): string {
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-/** Relative paths as relative URIs (forward slashes, percent-encoded); stdin as a bare name. */
+/** Relative paths as relative URIs (forward slashes, percent-encoded), absolute ones as file: URIs. */
 function toUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
   return file
     .split(/[\\/]/)
     .map((part) => encodeURIComponent(part))
