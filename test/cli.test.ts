@@ -551,4 +551,19 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
     assert.equal(bad.status, 2);
     assert.equal(bad.stdout, '');
   });
+
+  test('progress: shown on a terminal past a few hundred documents, never on a pipe', { skip: hasScript ? false : 'util-linux `script` (pseudo-terminal) not available' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ing2gw-progress-'));
+    try {
+      const file = join(dir, 'many.yaml');
+      writeFileSync(file, Array.from({ length: 600 }, (_, i) => ingress(`app-${i}`, `h${i}.example.com`, { namespace: 'shop', className: 'nginx' })).join('---\n'));
+      const onTerminal = await runInTerminal(`${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} convert ${JSON.stringify(file)} > /dev/null`, { NO_COLOR: '1' });
+      assert.equal(onTerminal.status, 0);
+      assert.match(onTerminal.stdout, /read 600 documents/);
+      const piped = await run(['convert', file]);
+      assert.doesNotMatch(piped.stderr, /documents\r|reading:/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
