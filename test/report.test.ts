@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { apisixAnnotationKeys } from '../src/matrix/apisix-annotations.js';
+import { apisixAnnotationKeys } from '../src/parsers/apisix/annotations.js';
 import { findTarget, targets } from '../src/matrix/targets.js';
 import { goldenCases } from './helpers/golden.js';
 import { repoRoot } from './helpers/repo.js';

@@ -46,6 +46,7 @@ const ingress = (name: string, rules: IngressRule[], extra: Partial<Ingress> = {
   rules,
   tls: [],
   annotations: [],
+  intents: [],
   location: loc,
   ...extra,
 });

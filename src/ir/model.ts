@@ -2,6 +2,7 @@
 // where it was written. Parsers produce it, converters consume it. The zod schemas are the
 // contract (tests check every parser's output against them); the types are inferred from them.
 import { z } from 'zod';
+import type { Intent } from './intents.js';
 
 export const sourceLocationSchema = z.object({
   file: z.string(),
@@ -75,6 +76,8 @@ export const ingressSchema = z.object({
   tls: z.array(ingressTlsSchema),
   /** Every annotation of the object, for accounting by providers and the report. */
   annotations: z.array(annotationSchema),
+  /** What controller-specific annotations ask for (providers fill it). */
+  intents: z.array(z.custom<Intent>((v) => typeof v === 'object' && v !== null && 'kind' in v)),
   location: sourceLocationSchema,
 });
 

@@ -3,7 +3,7 @@
 // (Gateway API resource levels, unsupported fields, Ingress annotations), the AIC release history
 // for annotations (2.0.0-rc1…rc5 honoured none of the 38; 2.0.0 GA restored them), and the Gateway
 // API v1.6.1 CRDs for the generic targets (standard vs experimental channel).
-import { APISIX_ANNOTATION_PREFIX, apisixAnnotations } from './apisix-annotations.js';
+import { APISIX_ANNOTATION_PREFIX, apisixAnnotations } from '../parsers/apisix/annotations.js';
 
 export type SupportLevel = 'supported' | 'partial' | 'not-supported' | 'ignored';
 

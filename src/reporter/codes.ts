@@ -31,6 +31,12 @@ export const diagnosticCodes = {
   'unknown-field': { severity: 'warning', summary: 'A field the Ingress schema does not define; it is not converted.', remedy: 'Remove the field or fix its spelling.', accounting: 'unknown' },
   'legacy-api-version': { severity: 'warning', summary: 'A pre-v1 Ingress (extensions/v1beta1, networking.k8s.io/v1beta1); converted as networking.k8s.io/v1 would be.', remedy: 'Migrate the manifest to networking.k8s.io/v1.' },
   'annotation-not-converted': { severity: 'warning', summary: 'An annotation this target cannot express; its behaviour is lost unless configured by hand.', remedy: 'Configure the behaviour on the Gateway API side (filters, policies) or keep it in mind when testing.', accounting: 'not-converted' },
+  // APISIX annotations
+  'unknown-annotation': { severity: 'warning', summary: 'A k8s.apisix.apache.org/* key the APISIX Ingress Controller does not know (often a typo); it does nothing.', remedy: 'Fix the key (the closest known one is suggested).', accounting: 'unknown' },
+  'annotation-invalid': { severity: 'warning', summary: 'An APISIX annotation value the controller rejects or ignores; the finding says what AIC 2.x does with it.', remedy: 'Fix the value.', accounting: 'invalid' },
+  'annotation-no-effect': { severity: 'info', summary: 'An APISIX annotation that does nothing here (its switch is off, or another annotation takes precedence), as in AIC 2.x.', remedy: 'Remove it, or set the annotation it depends on.', accounting: 'ignored' },
+  'annotation-caveat': { severity: 'warning', summary: 'An annotation converted with a behaviour difference the finding explains.', remedy: 'Check the difference against your traffic.', accounting: 'caveat' },
+  'plugin-config-not-found': { severity: 'warning', summary: 'plugin-config-name names an ApisixPluginConfig that is not in the input; its plugins cannot be carried over.', remedy: 'Add the ApisixPluginConfig to the input.', accounting: 'not-converted' },
   // Ingress class
   'no-ingress-class': { severity: 'warning', summary: 'The Ingress names no class and the input has no default IngressClass; converted under class "default".', remedy: 'Set spec.ingressClassName, include the default IngressClass, or pass --gateway-class/--gateway.' },
   'multiple-default-classes': { severity: 'warning', summary: 'Several IngressClasses are marked default; the first by name is used.', remedy: 'Mark exactly one IngressClass as default.' },

@@ -6,6 +6,7 @@ import type { PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
+import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
 import { coreAnnotation, INGRESS_CLASS_ANNOTATION } from './annotations.js';
 import {
   ingressV1beta1Schema,
@@ -47,6 +48,7 @@ export function parseIngress(object: InputObject, ctx: ParseContext): { ingress:
   }
   const ingress = legacy ? fromV1beta1(result as IngressV1beta1, object, namespace) : fromV1(result as IngressV1, object, namespace);
   accountAnnotations(ingress, ctx);
+  ingress.intents = parseApisixAnnotations(ingress.annotations, ingress.ref, ctx.sink);
   return { ingress, account };
 }
 
@@ -168,6 +170,7 @@ function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace:
     ...(ing.metadata.creationTimestamp === undefined ? {} : { creationTimestamp: ing.metadata.creationTimestamp }),
     ...(classAnnotation ? { classAnnotation: { value: classAnnotation.value, location: classAnnotation.location } } : {}),
     annotations,
+    intents: [],
     location: object.locate(),
   };
 }
@@ -202,7 +205,7 @@ function tlsOf(tls: { hosts?: string[] | undefined; secretName?: string | undefi
 /** Annotations the core does not understand are reported; none is dropped silently. */
 function accountAnnotations(ingress: Ingress, ctx: ParseContext): void {
   for (const annotation of ingress.annotations) {
-    if (coreAnnotation(annotation.key)) continue;
+    if (coreAnnotation(annotation.key) || isApisixAnnotation(annotation.key)) continue; // providers account for theirs
     ctx.sink.add('annotation-not-converted', `annotation ${annotation.key}=${JSON.stringify(truncate(annotation.value))} is not converted`, {
       annotation: annotation.key,
       location: annotation.location,

@@ -1,0 +1,29 @@
+// What every APISIX annotation-family parser gets: its annotations by short name, and the two
+// ways a value can fail (invalid, or valid but without effect), each said as AIC 2.x would act.
+import type { Intent, SourceAnnotation } from '../../ir/intents.js';
+
+export interface FamilyContext {
+  /** The annotation `k8s.apisix.apache.org/<name>`, if set. */
+  get(name: string): SourceAnnotation | undefined;
+  /** A value AIC 2.x rejects or ignores; `consequence` says what AIC does with it. */
+  invalid(annotation: SourceAnnotation, consequence: string): void;
+  /** A valid annotation that has no effect here (e.g. cors-allow-origin without enable-cors). */
+  noEffect(annotation: SourceAnnotation, reason: string): void;
+}
+
+export type FamilyParser = (ctx: FamilyContext) => Intent[];
+
+/** AIC: booleans are true only for the exact string "true". */
+export const isTrue = (a: SourceAnnotation | undefined): boolean => a?.value === 'true';
+
+/** AIC 2.x (2.2.0+): comma lists are trimmed and empty items dropped. */
+export const listOf = (a: SourceAnnotation | undefined): string[] =>
+  (a?.value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+export const isInteger = (value: string): boolean => /^-?\d+$/.test(value.trim());
+
+/** Present annotations among these names. */
+export const present = (ctx: FamilyContext, ...names: string[]): SourceAnnotation[] => names.map((n) => ctx.get(n)).filter((a): a is SourceAnnotation => a !== undefined);

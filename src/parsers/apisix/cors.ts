@@ -1,0 +1,23 @@
+// enable-cors and cors-allow-{origin,headers,methods}; without enable-cors the others do nothing.
+import { isTrue, listOf, present, type FamilyParser } from './context.js';
+
+export const parseCors: FamilyParser = (ctx) => {
+  const enable = ctx.get('enable-cors');
+  const lists = present(ctx, 'cors-allow-origin', 'cors-allow-headers', 'cors-allow-methods');
+  if (!isTrue(enable)) {
+    if (enable) ctx.noEffect(enable, 'only the exact value "true" turns it on');
+    for (const a of lists) ctx.noEffect(a, 'has no effect without k8s.apisix.apache.org/enable-cors: "true"');
+    return [];
+  }
+  // APISIX's cors plugin defaults each list to "*".
+  const orDefault = (values: string[]) => (values.length > 0 ? values : ['*']);
+  return [
+    {
+      kind: 'cors',
+      allowOrigins: orDefault(listOf(ctx.get('cors-allow-origin'))),
+      allowHeaders: orDefault(listOf(ctx.get('cors-allow-headers'))),
+      allowMethods: orDefault(listOf(ctx.get('cors-allow-methods'))),
+      sources: [enable!, ...lists],
+    },
+  ];
+};
