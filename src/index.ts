@@ -85,8 +85,8 @@ export class Conversion {
     if (!target) throw new Error(`unknown target "${this.options.target}"; known: ${targets.map((t) => t.id).join(', ')}`);
     const model = this.reader.model();
     const trace = new ConversionTrace();
-    const objects = convertToGatewayApi(model, this.options, this.sink, trace);
-    applyTargetToAnnotations(this.sink.items, target);
+    const objects = convertToGatewayApi(model, { ...this.options, apisixExtensions: target.id === 'apisix-ingress-controller@2' }, this.sink, trace);
+    applyTargetToAnnotations(this.sink.items, model.accounts, target, this.sink);
     checkOutputAgainstTarget(objects, target, this.sink);
     const diagnostics = [...this.sink.items].sort(compareDiagnostics);
     const accounting = buildAccounting(model.accounts, diagnostics, target);

@@ -11,7 +11,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { convert, serialize, type ConversionResult, type ConvertOptions, type InputSource } from '../src/index.js';
 import { corpusArb, type Corpus } from './helpers/corpus.js';
 import { goldenCases, runGolden } from './helpers/golden.js';
-import { loadGatewayApiValidator } from './helpers/gateway-api-schema.js';
+import { loadOutputValidator } from './helpers/gateway-api-schema.js';
 import { repoRoot } from './helpers/repo.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -351,7 +351,7 @@ test('property: random Ingress sets convert to the same bytes and diagnostics un
   assert.deepEqual(expected.filter((code) => !seen.has(code)), [], `generated corpora never produced these; seen: ${[...seen].sort().join(', ')}`);
 });
 
-const validator = loadGatewayApiValidator('standard');
+const validator = loadOutputValidator();
 const noValidator = validator ? false : 'skipped the official Gateway API CRD check: ../shared/gateway-api not found beside the repository';
 if (noValidator) console.log(`# ${noValidator}`);
 

@@ -8,10 +8,10 @@ import { parseAllDocuments } from 'yaml';
 import { convert } from '../src/index.js';
 import { coreAnnotation } from '../src/parsers/ingress/annotations.js';
 import { goldenCases, runGolden } from './helpers/golden.js';
-import { loadGatewayApiValidator } from './helpers/gateway-api-schema.js';
+import { loadOutputValidator as loadValidator } from './helpers/gateway-api-schema.js';
 import { repoRoot, sharedDir } from './helpers/repo.js';
 
-const validator = loadGatewayApiValidator('standard');
+const validator = loadValidator();
 const skip = validator ? false : 'skipped the official Gateway API schema check: ../shared/gateway-api not found beside the repository';
 
 function validateYaml(text: string): string[] {

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { convert, type ConvertOptions } from '../src/index.js';
-import { loadGatewayApiValidator } from './helpers/gateway-api-schema.js';
+import { loadOutputValidator as loadValidator } from './helpers/gateway-api-schema.js';
 
-const validator = loadGatewayApiValidator('standard');
+const validator = loadValidator();
 
 function run(text: string, options: ConvertOptions = {}) {
   const result = convert([{ name: 'in.yaml', text }], options);

@@ -90,6 +90,13 @@ export const serviceSchema = z.object({
   location: sourceLocationSchema,
 });
 
+export const apisixPluginConfigSchema = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  plugins: z.array(z.object({ name: z.string(), enable: z.boolean(), config: z.record(z.string(), z.unknown()), secretRef: z.string().optional() })),
+  location: sourceLocationSchema,
+});
+
 export const ingressClassSchema = z.object({
   name: z.string(),
   controller: z.string().optional(),
@@ -119,12 +126,14 @@ export type Ingress = z.infer<typeof ingressSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type IngressClass = z.infer<typeof ingressClassSchema>;
 export type IngressAccount = z.infer<typeof ingressAccountSchema>;
+export type ApisixPluginConfig = z.infer<typeof apisixPluginConfigSchema>;
 
 /** Everything read from the input that conversion needs; built document by document. */
 export interface InputModel {
   ingresses: Ingress[];
   services: Service[];
   ingressClasses: IngressClass[];
+  apisixPluginConfigs: ApisixPluginConfig[];
   /** One per Ingress object in the input (duplicates and invalid ones included). */
   accounts: IngressAccount[];
 }

@@ -7,6 +7,7 @@ import type { InputSource } from '../input/sources.js';
 import type { IngressAccount, InputModel } from '../ir/model.js';
 import { compareStrings, type SourceLocation } from '../reporter/diagnostics.js';
 import type { DiagnosticSink } from '../reporter/sink.js';
+import { parseApisixPluginConfig } from './apisix/plugin-config-resource.js';
 import { parseIngressClass } from './ingress-class.js';
 import { parseIngress } from './ingress/parse.js';
 import { parseService } from './service.js';
@@ -28,7 +29,7 @@ export interface InputStats {
   ignoredKinds: Record<string, number>;
 }
 
-type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass'; key: string; fingerprint: string; location: SourceLocation; value: unknown };
+type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass' | 'ApisixPluginConfig'; key: string; fingerprint: string; location: SourceLocation; value: unknown };
 
 interface KindReader {
   kind: Collected['kind'];
@@ -53,6 +54,13 @@ const kindReaders: Readonly<Record<string, KindReader>> = {
     read(object, options) {
       const service = parseService(object, options.defaultNamespace);
       return service && { key: `${service.namespace}/${service.name}`, value: service };
+    },
+  },
+  'apisix.apache.org/ApisixPluginConfig': {
+    kind: 'ApisixPluginConfig',
+    read(object, options) {
+      const config = parseApisixPluginConfig(object, options.defaultNamespace);
+      return config && { key: `${config.namespace}/${config.name}`, value: config };
     },
   },
   'networking.k8s.io/IngressClass': {
@@ -160,6 +168,7 @@ export class InputReader {
       ingresses: pick('Ingress') as InputModel['ingresses'],
       services: pick('Service') as InputModel['services'],
       ingressClasses: pick('IngressClass') as InputModel['ingressClasses'],
+      apisixPluginConfigs: pick('ApisixPluginConfig') as InputModel['apisixPluginConfigs'],
       accounts: [...this.accounts].sort((a, b) => compareLocations(a.location, b.location)),
     };
   }

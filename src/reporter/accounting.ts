@@ -4,6 +4,7 @@
 import type { IngressAccount } from '../ir/model.js';
 import type { MatrixRow, Target } from '../matrix/targets.js';
 import { annotationRow } from '../matrix/targets.js';
+import { apisixAnnotationKeys } from '../parsers/apisix/annotations.js';
 import { coreAnnotation } from '../parsers/ingress/annotations.js';
 import { codeInfo, type AccountingStatus } from './codes.js';
 import type { Diagnostic, ObjectRef, SourceLocation } from './diagnostics.js';
@@ -27,7 +28,7 @@ export interface ObjectAccounting {
 }
 
 /** Worst first: the status of an element is the first in this order among the findings at it. */
-const statusOrder: readonly AccountingStatus[] = ['invalid', 'unsupported-by-target', 'unknown', 'not-converted', 'ignored', 'caveat', 'converted'];
+const statusOrder: readonly AccountingStatus[] = ['unsupported-by-target', 'invalid', 'unknown', 'not-converted', 'ignored', 'caveat', 'converted'];
 export const accountingStatuses = statusOrder;
 
 function within(outer: string, inner: string): boolean {
@@ -61,7 +62,8 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
       const row = annotationRow(target, annotation.key);
       const core = coreAnnotation(annotation.key);
       const decided = statusAt(annotation.location.path);
-      const status: AccountingStatus = decided.code ? decided.status : core ? (core.status === 'ignored' ? 'ignored' : 'converted') : 'unknown';
+      // No finding at an annotation its provider knows means it was converted.
+      const status: AccountingStatus = decided.code ? decided.status : core ? (core.status === 'ignored' ? 'ignored' : 'converted') : isKnownProviderAnnotation(annotation.key) ? 'converted' : 'unknown';
       entries.push({
         kind: 'annotation',
         name: annotation.key,
@@ -77,6 +79,12 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
     }
     return { object: account.ref, location: account.location, entries };
   });
+}
+
+const providerKeys = new Set(apisixAnnotationKeys);
+
+function isKnownProviderAnnotation(key: string): boolean {
+  return providerKeys.has(key);
 }
 
 function matrixOf(row: MatrixRow): AccountEntry['matrix'] {

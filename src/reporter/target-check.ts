@@ -3,6 +3,7 @@
 // does not support, or only partly, are flagged.
 import type { MatrixRow, Target } from '../matrix/targets.js';
 import { annotationRow, fieldRows, resourceRow } from '../matrix/targets.js';
+import type { IngressAccount } from '../ir/model.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { DiagnosticSink } from './sink.js';
 
@@ -12,18 +13,32 @@ export interface EmittedObject {
   metadata: { name: string; namespace?: string };
 }
 
-/** annotation-not-converted findings about annotations the target does not support become unsupported-by-target. */
-export function applyTargetToAnnotations(diagnostics: Diagnostic[], target: Target): void {
-  for (const d of diagnostics) {
-    if (d.code !== 'annotation-not-converted' || !d.annotation) continue;
-    const row = annotationRow(target, d.annotation);
-    if (!row) continue;
-    if (row.level === 'not-supported') {
-      d.code = 'unsupported-by-target';
-      d.message = `annotation ${d.annotation} is not supported by ${target.id}: ${row.note}`;
-      if (row.alternative) d.hint = `use ${row.alternative}`;
-    } else {
-      d.hint = `${target.id} supports it on Ingress. ${row.note}${row.changed ? ` Changed since 1.x: ${row.changed}` : ''} The Gateway API output does not carry it`;
+/**
+ * Input annotations judged by the target's matrix: one the target does not support is said so at
+ * its location (replacing a "not converted" finding there), whatever the conversion made of it;
+ * for a supported one, the "not converted" finding says how the target handles it on Ingress.
+ */
+export function applyTargetToAnnotations(diagnostics: Diagnostic[], accounts: readonly IngressAccount[], target: Target, sink: DiagnosticSink): void {
+  const notConverted = new Map<string, Diagnostic>();
+  for (const d of diagnostics) if (d.code === 'annotation-not-converted' && d.annotation && d.location) notConverted.set(`${d.location.file}\u0000${d.location.doc}\u0000${d.location.path}`, d);
+  for (const account of accounts) {
+    for (const a of account.annotations) {
+      const row = annotationRow(target, a.key);
+      if (!row) continue;
+      const existing = notConverted.get(`${a.location.file}\u0000${a.location.doc}\u0000${a.location.path}`);
+      if (row.level === 'not-supported') {
+        const message = `annotation ${a.key} is not supported by ${target.id}: ${row.note}`;
+        const hint = row.alternative ? `use ${row.alternative}` : undefined;
+        if (existing) {
+          existing.code = 'unsupported-by-target';
+          existing.message = message;
+          if (hint) existing.hint = hint;
+        } else {
+          sink.add('unsupported-by-target', message, { location: a.location, object: account.ref, annotation: a.key, hint });
+        }
+      } else if (existing) {
+        existing.hint = `${target.id} supports it on Ingress. ${row.note}${row.changed ? ` Changed since 1.x: ${row.changed}` : ''} The Gateway API output does not carry it`;
+      }
     }
   }
 }

@@ -10,6 +10,7 @@
 import type { GatewayApiObject } from '../converters/gateway-api/types.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import type { BackendTarget, ForwardedRequest, Outcome, Probe, TracedOutcome } from './model.js';
+import { applyPlugins } from './plugins.js';
 
 type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
 type Listener = Gateway['spec']['listeners'][number];
@@ -34,6 +35,7 @@ interface HeaderModifier {
 interface RouteFilter {
   type: string;
   urlRewrite?: { hostname?: string; path?: PathModifier };
+  extensionRef?: { group: string; kind: string; name: string };
   requestHeaderModifier?: HeaderModifier;
   requestRedirect?: { scheme?: string; hostname?: string; port?: number; statusCode?: number; path?: PathModifier };
 }
@@ -107,6 +109,7 @@ export interface GatewayRouterOptions {
 export class GatewayRouter {
   private readonly routes: Route[];
   private readonly grants: GatewayApiObject[];
+  private readonly pluginConfigs: GatewayApiObject[];
 
   /** `gateways`: the Gateways a client may reach, first one first. */
   constructor(
@@ -116,6 +119,7 @@ export class GatewayRouter {
   ) {
     this.routes = objects.filter((o) => o.kind === 'HTTPRoute') as unknown as Route[];
     this.grants = objects.filter((o) => o.kind === 'ReferenceGrant');
+    this.pluginConfigs = objects.filter((o) => o.kind === 'PluginConfig');
   }
 
   route(probe: Probe): TracedOutcome {
@@ -197,6 +201,15 @@ export class GatewayRouter {
   }
 
   private apply(best: Candidate, listener: Listener, probe: Probe): Outcome {
+    // ExtensionRef PluginConfig (APISIX Ingress Controller): its plugins, by APISIX's semantics, run before a redirect.
+    const plugins = (best.rule.filters ?? [])
+      .filter((f) => f.type === 'ExtensionRef' && f.extensionRef?.group === 'apisix.apache.org' && f.extensionRef.kind === 'PluginConfig')
+      .flatMap((f) => {
+        const config = this.pluginConfigs.find((c) => c.kind === 'PluginConfig' && c.metadata.namespace === best.route.metadata.namespace && c.metadata.name === f.extensionRef!.name);
+        return config && config.kind === 'PluginConfig' ? config.spec.plugins : [];
+      });
+    const effect = applyPlugins(plugins, probe);
+    if (effect.answer) return effect.answer;
     const redirect = (best.rule.filters ?? []).find((f) => f.type === 'RequestRedirect')?.requestRedirect;
     if (redirect) return { kind: 'redirect', statusCode: redirect.statusCode ?? 302, location: redirectLocation(redirect, listener, probe, best) };
     const refs = best.rule.backendRefs ?? [];
@@ -206,7 +219,8 @@ export class GatewayRouter {
     const ref = usable[0]!;
     const target = this.target(ref, best.route.metadata.namespace);
     if (typeof target === 'string') return { kind: 'status', statusCode: 500, reason: target };
-    const forwarded = forwardedRequest(best, probe);
+    const forwarded = forwardedRequest(best, probe) ?? (effect.path !== undefined ? {} : undefined);
+    if (forwarded && effect.path !== undefined && forwarded.path === undefined) forwarded.path = effect.path;
     return forwarded ? { kind: 'backend', backend: target, forwarded } : { kind: 'backend', backend: target };
   }
 

@@ -29,6 +29,11 @@ export const divergenceCodes: ReadonlySet<string> = new Set([
   'invalid-secret-name',
   'default-backend-conflict',
   'internal-error',
+  'annotation-not-converted',
+  'annotation-caveat',
+  'annotation-invalid',
+  'unsupported-by-target',
+  'plugin-config-not-found',
 ]);
 
 export interface Divergence {

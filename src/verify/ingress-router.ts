@@ -6,7 +6,10 @@
 //   5. 404.
 // ImplementationSpecific is read as Prefix (the plain interpretation; providers refine it).
 import type { Backend, Ingress, IngressPath, IngressRule, IngressTls, Service } from '../ir/model.js';
-import type { BackendTarget, Probe, TracedOutcome } from './model.js';
+import { pathDialect, type PathDialect } from '../ir/dialect.js';
+import type { Intent } from '../ir/intents.js';
+import type { SourceLocation } from '../reporter/diagnostics.js';
+import type { BackendTarget, Outcome, Probe, TracedOutcome } from './model.js';
 
 export function ingressHostMatches(ruleHost: string, host: string): boolean {
   if (!ruleHost.startsWith('*.')) return ruleHost === host;
@@ -16,11 +19,32 @@ export function ingressHostMatches(ruleHost: string, host: string): boolean {
 }
 
 /** Element-wise prefix: "/foo" and "/foo/" match "/foo", "/foo/" and "/foo/bar", never "/foobar". */
-export function ingressPathMatches(path: IngressPath, requestPath: string): boolean {
+export function ingressPathMatches(path: IngressPath, requestPath: string, dialect: PathDialect = { kind: 'plain' }): boolean {
   const value = path.path === '' ? '/' : path.path;
+  if (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix') return apisixPathMatches(value, requestPath, dialect.regex);
   if (path.pathType === 'Exact') return value === requestPath;
   const prefix = value.replace(/\/+$/, '');
   return prefix === '' || requestPath === prefix || requestPath.startsWith(`${prefix}/`);
+}
+
+/** APISIX (AIC 2.x) reads ImplementationSpecific paths as written: a regex searched in the path with use-regex, a trailing "*" as "anything after", otherwise exactly. */
+function apisixPathMatches(value: string, requestPath: string, regex: boolean): boolean {
+  if (regex) {
+    try {
+      return new RegExp(value).test(requestPath);
+    } catch {
+      return false;
+    }
+  }
+  if (value.endsWith('*')) return requestPath.startsWith(value.slice(0, -1));
+  return value === requestPath;
+}
+
+/** How APISIX ranks a path: exact URIs first, then the longest prefix, regex routes last. */
+function pathRank(path: IngressPath, dialect: PathDialect): number {
+  if (path.pathType !== 'ImplementationSpecific' || dialect.kind !== 'apisix') return 0;
+  if (dialect.regex) return 2;
+  return path.path.endsWith('*') ? 1 : 0;
 }
 
 interface Candidate {
@@ -28,6 +52,7 @@ interface Candidate {
   order: number;
   rule: IngressRule;
   path: IngressPath;
+  rank: number;
 }
 
 export class IngressRouter {
@@ -53,7 +78,10 @@ export class IngressRouter {
       const best = this.bestPath(inTier, probe.path);
       if (best) {
         const hostTrace = best.rule.hostLocation ? [best.rule.hostLocation] : [];
-        return { outcome: { kind: 'backend', backend: this.target(best.ingress, best.path.backend) }, trace: [best.path.location, ...hostTrace, ...tlsTrace] };
+        const dialect = pathDialect(best.ingress);
+        const dialectTrace = dialect.kind === 'apisix' && dialect.regex ? best.ingress.intents.filter((i) => i.kind === 'regex-paths').flatMap((i) => i.sources.map((a) => a.location)) : [];
+        const routed = this.applyIntents(best.ingress, probe, this.target(best.ingress, best.path.backend));
+        return { outcome: routed.outcome, trace: [best.path.location, ...hostTrace, ...dialectTrace, ...routed.trace, ...tlsTrace] };
       }
     }
     const fallback = this.ingresses.find((i) => i.defaultBackend);
@@ -79,28 +107,84 @@ export class IngressRouter {
     let best: Candidate | undefined;
     let order = 0;
     for (const ingress of this.ingresses) {
+      const dialect = pathDialect(ingress);
       for (const rule of ingress.rules) {
         if (!inTier(rule)) continue;
         for (const path of rule.paths) {
-          const candidate = { ingress, order: order++, rule, path };
-          if (ingressPathMatches(path, requestPath) && (!best || beats(candidate, best))) best = candidate;
+          const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect) };
+          if (ingressPathMatches(path, requestPath, dialect) && (!best || beats(candidate, best))) best = candidate;
         }
       }
     }
     return best;
   }
 
+  /**
+   * What the Ingress's annotations do to a request it routes, in APISIX's plugin order:
+   * fault-injection (allowed/blocked methods), authentication, csrf, rewrites, redirects.
+   */
+  private applyIntents(ingress: Ingress, probe: Probe, backend: BackendTarget): { outcome: Outcome; trace: SourceLocation[] } {
+    const traceOf = (intent: Intent) => intent.sources.map((a) => a.location);
+    let path: string | undefined;
+    const used: SourceLocation[] = [];
+    // APISIX runs these plugins in its rewrite phase by priority: fault-injection, csrf, auth, proxy-rewrite, redirect.
+    const order: Intent['kind'][] = ['methods', 'csrf', 'auth', 'rewrite-path', 'rewrite-regex', 'https-redirect', 'redirect'];
+    const intents = ingress.intents.filter((i) => order.includes(i.kind)).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    for (const intent of intents) {
+      switch (intent.kind) {
+        case 'methods': {
+          const blocked = intent.allow ? !intent.allow.includes(probe.method) : (intent.block ?? []).includes(probe.method);
+          if (blocked) return { outcome: { kind: 'status', statusCode: 405, reason: 'method not allowed' }, trace: traceOf(intent) };
+          break;
+        }
+        case 'auth':
+          return { outcome: { kind: 'status', statusCode: 401, reason: `${intent.plugin} without credentials` }, trace: traceOf(intent) };
+        case 'csrf':
+          if (!['GET', 'HEAD', 'OPTIONS'].includes(probe.method)) return { outcome: { kind: 'status', statusCode: 401, reason: 'csrf without a token' }, trace: traceOf(intent) };
+          break;
+        case 'https-redirect':
+          if (probe.scheme === 'http') return { outcome: { kind: 'redirect', statusCode: intent.statusCode, location: `https://${probe.host}${probe.path}` }, trace: traceOf(intent) };
+          break;
+        case 'redirect': {
+          const location = intent.url.startsWith('/') ? `${probe.scheme}://${probe.host}${intent.url}` : intent.url;
+          return { outcome: { kind: 'redirect', statusCode: intent.statusCode, location }, trace: traceOf(intent) };
+        }
+        case 'rewrite-path':
+          path = intent.path;
+          used.push(...traceOf(intent));
+          break;
+        case 'rewrite-regex':
+          try {
+            const re = new RegExp(intent.pattern, 'u');
+            if (re.test(probe.path)) {
+              path = probe.path.replace(re, intent.template.replace(/\$(\d)/g, '$$$1'));
+              used.push(...traceOf(intent));
+            }
+          } catch {
+            // reported by the parser
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return { outcome: path === undefined ? { kind: 'backend', backend } : { kind: 'backend', backend, forwarded: { path } }, trace: used };
+  }
+
   private target(ingress: Ingress, backend: Backend): BackendTarget {
+    // svc-namespace moves every backend Service of the Ingress.
+    const namespace = ingress.intents.find((i): i is Extract<Intent, { kind: 'service-namespace' }> => i.kind === 'service-namespace')?.namespace ?? ingress.namespace;
     if (backend.type === 'resource') return { type: 'resource', namespace: ingress.namespace, group: backend.apiGroup ?? '', kind: backend.kind, name: backend.name };
-    if ('number' in backend.port) return { type: 'service', namespace: ingress.namespace, name: backend.name, port: backend.port.number };
+    if ('number' in backend.port) return { type: 'service', namespace, name: backend.name, port: backend.port.number };
     const portName = backend.port.name;
-    const port = this.servicePorts.get(`${ingress.namespace}/${backend.name}`)?.ports.find((p) => p.name === portName);
-    return { type: 'service', namespace: ingress.namespace, name: backend.name, port: port ? port.port : portName };
+    const port = this.servicePorts.get(`${namespace}/${backend.name}`)?.ports.find((p) => p.name === portName);
+    return { type: 'service', namespace, name: backend.name, port: port ? port.port : portName };
   }
 }
 
 /** Longest path first, then Exact over Prefix, then the oldest Ingress (the earlier candidate). */
 function beats(a: Candidate, b: Candidate): boolean {
+  if (a.rank !== b.rank) return a.rank < b.rank;
   const la = (a.path.path || '/').length;
   const lb = (b.path.path || '/').length;
   if (la !== lb) return la > lb;

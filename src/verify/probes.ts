@@ -47,12 +47,25 @@ export function pathVariants(path: string): string[] {
   return variants;
 }
 
+/** GET always; other methods where an Ingress treats methods differently (allowed/blocked methods, csrf). */
+export function methodsToProbe(ingresses: readonly Ingress[]): string[] {
+  const methods = new Set(['GET']);
+  for (const ingress of ingresses) {
+    for (const intent of ingress.intents) {
+      if (intent.kind === 'csrf') methods.add('POST');
+      if (intent.kind === 'methods') for (const m of [...(intent.allow ?? []), ...(intent.block ?? []), 'POST', 'DELETE']) methods.add(m);
+    }
+  }
+  return [...methods].sort();
+}
+
 export function generateProbes(ingresses: readonly Ingress[], servesTls: (host: string) => boolean): Probe[] {
   const probes: Probe[] = [];
   const paths = pathsToProbe(ingresses);
+  const methods = methodsToProbe(ingresses);
   for (const host of hostsToProbe(ingresses)) {
     const schemes = servesTls(host) ? (['http', 'https'] as const) : (['http'] as const);
-    for (const scheme of schemes) for (const path of paths) probes.push({ scheme, host, path, method: 'GET' });
+    for (const scheme of schemes) for (const path of paths) for (const method of methods) probes.push({ scheme, host, path, method });
   }
   return probes;
 }

@@ -655,3 +655,28 @@ function canonicalJson(v: unknown): string {
   }
   return JSON.stringify(v) ?? 'null';
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// APISIX Ingress Controller CRDs (../shared/apisix-crds/2.2.0), same pipeline
+
+let apisixValidator: SchemaValidator | undefined | null = null;
+
+/** Validator for the APISIX Ingress Controller 2.2.0 CRDs, or `undefined` when `../shared` is absent. */
+export function loadApisixValidator(): SchemaValidator | undefined {
+  if (apisixValidator !== null) return apisixValidator;
+  const root = repoRoot();
+  const dir = root === undefined ? undefined : path.resolve(root, '../shared/apisix-crds/2.2.0');
+  apisixValidator = dir !== undefined && fs.existsSync(dir) ? new ChannelValidator('standard', dir) : undefined;
+  return apisixValidator;
+}
+
+/** Validates any emitted object: Gateway API kinds against the standard channel, APISIX kinds against their CRDs. */
+export function loadOutputValidator(): SchemaValidator | undefined {
+  const gateway = loadGatewayApiValidator('standard');
+  const apisix = loadApisixValidator();
+  if (!gateway || !apisix) return undefined;
+  return {
+    channel: 'standard',
+    validate: (obj: unknown) => ((obj as { apiVersion?: string }).apiVersion?.startsWith('apisix.apache.org/') ? apisix : gateway).validate(obj),
+  } as SchemaValidator;
+}

@@ -29,7 +29,8 @@ export class ServiceIndex {
 }
 
 /** `what` says where the backend is used, e.g. `rule host "a.example" path "/api"`. */
-export function toBackendRef(backend: Backend, ingress: Ingress, what: string, services: ServiceIndex, sink: DiagnosticSink): HTTPBackendRef | undefined {
+/** `serviceNamespace` (svc-namespace): where the Services live, when not in the Ingress namespace. */
+export function toBackendRef(backend: Backend, ingress: Ingress, what: string, services: ServiceIndex, sink: DiagnosticSink, serviceNamespace?: string): HTTPBackendRef | undefined {
   if (backend.type === 'resource') {
     const group = backend.apiGroup ?? '';
     const problem =
@@ -50,26 +51,28 @@ export function toBackendRef(backend: Backend, ingress: Ingress, what: string, s
     });
     return { group: backend.apiGroup ?? '', kind: backend.kind, name: backend.name };
   }
-  if ('number' in backend.port) return { name: backend.name, port: backend.port.number };
+  const namespace = serviceNamespace ?? ingress.namespace;
+  const inNamespace = namespace === ingress.namespace ? {} : { namespace };
+  if ('number' in backend.port) return { name: backend.name, ...inNamespace, port: backend.port.number };
 
   const portName = backend.port.name;
-  const service = services.get(ingress.namespace, backend.name);
+  const service = services.get(namespace, backend.name);
   if (!service) {
-    sink.add('service-not-found', `${what}: Service ${ingress.namespace}/${backend.name} is not in the input, so port ${JSON.stringify(portName)} cannot be resolved to a number; the path is not converted`, {
+    sink.add('service-not-found', `${what}: Service ${namespace}/${backend.name} is not in the input, so port ${JSON.stringify(portName)} cannot be resolved to a number; the path is not converted`, {
       location: backend.location,
       object: ingress.ref,
-      hint: `add the Service to the input (e.g. kubectl get svc -n ${ingress.namespace} ${backend.name} -o yaml), or use port.number`,
+      hint: `add the Service to the input (e.g. kubectl get svc -n ${namespace} ${backend.name} -o yaml), or use port.number`,
     });
     return undefined;
   }
   const port = service.ports.find((p) => p.name === portName);
   if (!port) {
     const known = service.ports.map((p) => p.name ?? String(p.port)).join(', ') || 'none';
-    sink.add('service-port-not-found', `${what}: Service ${ingress.namespace}/${backend.name} has no port named ${JSON.stringify(portName)} (ports: ${known}); the path is not converted`, {
+    sink.add('service-port-not-found', `${what}: Service ${namespace}/${backend.name} has no port named ${JSON.stringify(portName)} (ports: ${known}); the path is not converted`, {
       location: backend.location,
       object: ingress.ref,
     });
     return undefined;
   }
-  return { name: backend.name, port: port.port };
+  return { name: backend.name, ...inNamespace, port: port.port };
 }

@@ -9,7 +9,8 @@ import { gatewaysNeeded, planGateways, referenceGrantsFor, type GatewayPlan } fr
 import { collectTlsHosts, describeHost } from './listeners.js';
 import type { GatewayApiOptions } from './options.js';
 import { collectRoutes, type HostRoutes } from './routes.js';
-import { GATEWAY_API_VERSION, type GatewayApiObject, type HTTPRoute, type HTTPRouteRule, type ParentReference } from './types.js';
+import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, type BackendTrafficPolicy, type Gateway, type GatewayApiObject, type HTTPRoute, type HTTPRouteRule, type ParentReference, type PluginConfig, type ReferenceGrant } from './types.js';
+import { backendTrafficPolicy, planIngress, type IngressPlan } from './intents.js';
 import { ConversionTrace } from './trace.js';
 import { checkEmitted } from './validate.js';
 
@@ -45,11 +46,17 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   });
   nameGateways(groups, options);
 
+  const mode = options.apisixExtensions ? 'apisix' : 'standard';
+  const plans = new Map(classified.map(({ ingress }) => [ingress, planIngress(ingress, mode, model.apisixPluginConfigs, sink)]));
+  const extensions = new ExtensionObjects(sink);
+
   for (const group of groups) {
     const { ingresses, tlsHosts } = group;
     trace.scopes.push({ key: group.key, ingresses, gateways: group.gatewayNames.map((name) => ({ namespace: group.plan.namespace, name })) });
+    let gateways: Gateway[] = [];
     if (emitGateway) {
-      objects.push(...planGateways(group.plan, group.gatewayNames, tlsHosts, sink, trace).objects, ...referenceGrantsFor(group.plan, tlsHosts));
+      gateways = planGateways(group.plan, group.gatewayNames, tlsHosts, sink, trace).objects;
+      objects.push(...gateways, ...referenceGrantsFor(group.plan, tlsHosts));
     } else {
       for (const tls of tlsHosts) {
         sink.add('tls-on-shared-gateway', `${describeHost(tls.host)} needs an HTTPS listener on Gateway ${group.plan.namespace}/${group.plan.name} with certificate Secret ${tls.secret.namespace}/${tls.secret.name}`, {
@@ -62,13 +69,109 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
     // Every route attaches to every Gateway of the group: after a split, wildcard and host-less
     // routes must still serve the hosts whose HTTPS listeners moved to another Gateway.
     const parentRefs = group.gatewayNames.map((name): ParentReference => (options.sharedGateway ? { name, namespace: group.plan.namespace } : { name }));
-    for (const routes of collectRoutes(ingresses, services, sink, trace)) drafts.push(...draftRoutes(routes, group.key, parentRefs, sink));
+    const parentsFor = (routes: HostRoutes): ParentReference[] => {
+      if (routes.attachment === 'any') return parentRefs;
+      if (!emitGateway) return parentRefs.map((p) => ({ ...p, port: routes.attachment === 'http' ? 80 : 443 }));
+      const refs = gateways.flatMap((g) =>
+        g.spec.listeners
+          .filter((l) => (routes.attachment === 'http' ? l.protocol === 'HTTP' : l.protocol === 'HTTPS' && listenerServes(l.hostname, routes.host)))
+          .map((l): ParentReference => ({ ...(options.sharedGateway ? { namespace: group.plan.namespace } : {}), name: g.metadata.name, sectionName: l.name })),
+      );
+      if (refs.length === 0) reportNoHttpsListener(routes, sink);
+      return refs;
+    };
+    for (const routes of collectRoutes(ingresses, services, sink, trace, plans)) {
+      const parents = parentsFor(routes);
+      if (parents.length > 0) drafts.push(...draftRoutes(routes, group.key, parents, sink));
+    }
     const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs, trace);
     if (fallback) drafts.push(fallback);
+    for (const ingress of ingresses) extensions.add(ingress, plans.get(ingress)!);
   }
 
-  objects.push(...nameRoutes(drafts));
+  const routes = nameRoutes(drafts);
+  objects.push(...routes, ...extensions.objects(), ...backendReferenceGrants(routes));
   return checkEmitted(objects, sink);
+}
+
+/** Does a listener with this hostname serve requests for the route's host (or any host)? */
+function listenerServes(listenerHost: string | undefined, routeHost: string | undefined): boolean {
+  if (listenerHost === undefined || routeHost === undefined) return true;
+  if (listenerHost === routeHost) return true;
+  return listenerHost.startsWith('*.') && routeHost.endsWith(listenerHost.slice(1));
+}
+
+function reportNoHttpsListener(routes: HostRoutes, sink: DiagnosticSink): void {
+  const source = routes.owner.intents.find((i) => i.kind === 'https-redirect')?.sources[0];
+  sink.add('annotation-caveat', `${describeHost(routes.host)}: http-to-https redirects HTTP requests to HTTPS, but no tls entry gives this host an HTTPS listener, so its backends are not reachable`, {
+    ...(source ? { location: source.location, annotation: source.key } : { location: routes.owner.location }),
+    object: routes.owner.ref,
+    hint: 'add a tls entry for the host',
+  });
+}
+
+/** Backends in another namespace (svc-namespace) need a ReferenceGrant there, from the routes' namespace. */
+function backendReferenceGrants(routes: readonly HTTPRoute[]): ReferenceGrant[] {
+  const wanted = new Map<string, Set<string>>();
+  for (const route of routes) {
+    for (const rule of route.spec.rules) {
+      for (const ref of rule.backendRefs) {
+        if (!ref.namespace || ref.namespace === route.metadata.namespace) continue;
+        const key = `${ref.namespace}\u0000${route.metadata.namespace}`;
+        wanted.set(key, (wanted.get(key) ?? new Set()).add(ref.name));
+      }
+    }
+  }
+  return [...wanted].map(([key, names]) => {
+    const [to, from] = key.split('\u0000') as [string, string];
+    return {
+      apiVersion: GATEWAY_API_VERSION,
+      kind: 'ReferenceGrant',
+      metadata: { name: dnsName(`from-${from}-httproutes`), namespace: to },
+      spec: {
+        from: [{ group: GATEWAY_API_GROUP, kind: 'HTTPRoute', namespace: from }],
+        to: [...names].sort().slice(0, 16).map((name) => ({ group: '', kind: 'Service', name })),
+      },
+    };
+  });
+}
+
+/** PluginConfigs and BackendTrafficPolicies (APISIX Ingress Controller target), one per name. */
+class ExtensionObjects {
+  private readonly byKey = new Map<string, { object: PluginConfig | BackendTrafficPolicy; owner: Ingress }>();
+
+  constructor(private readonly sink: DiagnosticSink) {}
+
+  add(ingress: Ingress, plan: IngressPlan): void {
+    if (plan.pluginConfig) this.keep(plan.pluginConfig, ingress);
+    if (!plan.upstream) return;
+    const namespace = plan.serviceNamespace ?? ingress.namespace;
+    const names = new Set([...ingress.rules.flatMap((r) => r.paths.map((p) => p.backend)), ...(ingress.defaultBackend ? [ingress.defaultBackend] : [])].filter((b) => b.type === 'service').map((b) => b.name));
+    for (const name of [...names].sort()) {
+      this.keep(backendTrafficPolicy(namespace, name, plan.upstream), ingress, plan.upstream.sources);
+    }
+  }
+
+  private keep(object: PluginConfig | BackendTrafficPolicy, owner: Ingress, sources: readonly { key: string; location: Ingress['location'] }[] = []): void {
+    const key = `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`;
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      this.byKey.set(key, { object, owner });
+      return;
+    }
+    if (JSON.stringify(existing.object.spec) === JSON.stringify(object.spec)) return;
+    for (const a of sources) {
+      this.sink.add('annotation-caveat', `Service ${object.metadata.namespace}/${(object as BackendTrafficPolicy).spec.targetRefs?.[0]?.name ?? object.metadata.name} already gets other upstream settings from Ingress ${existing.owner.namespace}/${existing.owner.name} (older); one BackendTrafficPolicy per Service, these settings are not used`, {
+        location: a.location,
+        object: owner.ref,
+        annotation: a.key,
+      });
+    }
+  }
+
+  objects(): (PluginConfig | BackendTrafficPolicy)[] {
+    return [...this.byKey.values()].map((e) => e.object);
+  }
 }
 
 interface GatewayGroup {
@@ -165,8 +268,9 @@ function sharedGatewayClass(classified: readonly ClassifiedIngress[], options: G
 }
 
 function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentReference[], sink: DiagnosticSink): RouteDraft[] {
-  const wanted = dnsName(`${routes.owner.name}-${hostSlug(routes.host)}`);
-  const identity = `${groupKey}/${routes.namespace}/${routes.host ?? ''}`;
+  const suffix = routes.attachment === 'any' ? '' : `-${routes.attachment}`;
+  const wanted = dnsName(`${routes.owner.name}-${hostSlug(routes.host)}${suffix}`);
+  const identity = `${groupKey}/${routes.namespace}/${routes.host ?? ''}/${routes.attachment}`;
   const drafts: RouteDraft[] = [];
   for (let i = 0; i < routes.rules.length; i += MAX_RULES_PER_ROUTE) {
     const part = i / MAX_RULES_PER_ROUTE + 1;

@@ -13,4 +13,6 @@ export interface GatewayApiOptions {
   sharedGateway?: NamespacedName | undefined;
   /** With sharedGateway: also emit it (listeners allow routes from all namespaces). */
   createSharedGateway?: boolean | undefined;
+  /** Also emit APISIX Ingress Controller 2.x extension kinds (PluginConfig, BackendTrafficPolicy). */
+  apisixExtensions?: boolean | undefined;
 }

@@ -1,5 +1,6 @@
 // Ingress path → Gateway API path match. Exact and Prefix keep their meaning; paths Gateway API
 // cannot hold in Exact/PathPrefix become an anchored, escaped regular expression.
+import type { PathDialect } from '../../ir/dialect.js';
 import type { IngressPath } from '../../ir/model.js';
 import type { HTTPRouteMatch } from './types.js';
 
@@ -29,8 +30,23 @@ export type ConvertedPath =
     }
   | { tooLong: true };
 
-export function convertPath(path: IngressPath): ConvertedPath {
+/**
+ * APISIX reads ImplementationSpecific paths its own way: with use-regex a regular expression;
+ * otherwise the path as written, a trailing `*` meaning "anything after" (`/api/*`, `/api*`).
+ */
+function convertApisixPath(value: string, regex: boolean): ConvertedPath {
+  if (regex) return value.length > MAX_PATH_LENGTH ? { tooLong: true } : { match: { path: { type: 'RegularExpression', value } }, asRegex: false };
+  if (value.endsWith('/*') && isPlainPathValue(value.slice(0, -2) || '/')) return { match: { path: { type: 'PathPrefix', value: value.slice(0, -2) || '/' } }, asRegex: false };
+  if (value.endsWith('*')) {
+    const regexValue = `^${escapeRegex(value.slice(0, -1))}.*$`;
+    return regexValue.length > MAX_PATH_LENGTH ? { tooLong: true } : { match: { path: { type: 'RegularExpression', value: regexValue } }, asRegex: true };
+  }
+  return convertPath({ path: value, pathType: 'Exact' } as IngressPath);
+}
+
+export function convertPath(path: IngressPath, dialect: PathDialect = { kind: 'plain' }): ConvertedPath {
   const value = path.path === '' ? '/' : path.path;
+  if (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix') return convertApisixPath(value, dialect.regex);
   const exact = path.pathType === 'Exact';
   if (isPlainPathValue(value)) {
     return { match: { path: { type: exact ? 'Exact' : 'PathPrefix', value } }, asRegex: false };

@@ -6,20 +6,27 @@ import { toBackendRef, type ServiceIndex } from './backends.js';
 import { describeHost } from './listeners.js';
 import { convertPath, MAX_PATH_LENGTH } from './paths.js';
 import type { ConversionTrace } from './trace.js';
-import type { HTTPRouteMatch, HTTPRouteRule } from './types.js';
+import type { HTTPBackendRef, HTTPRouteMatch, HTTPRouteRule } from './types.js';
+import type { IngressPlan } from './intents.js';
+import { pathDialect } from '../../ir/dialect.js';
+
+/** Which listeners a rule serves: all, or (http-to-https) only HTTP or only HTTPS. */
+export type Attachment = 'any' | 'http' | 'https';
 
 export interface RuleCandidate {
   ingress: Ingress;
   host: string | undefined;
   path: IngressPath;
   match: HTTPRouteMatch;
-  rule: HTTPRouteRule;
+  /** One rule, or (http-to-https) a redirect on HTTP and the proxying rule on HTTPS. */
+  rules: { attachment: Attachment; rule: HTTPRouteRule }[];
 }
 
-/** The rules of one (namespace, host): they become one HTTPRoute, or several when too many. */
+/** The rules of one (namespace, host, attachment): one HTTPRoute, or several when too many. */
 export interface HostRoutes {
   namespace: string;
   host: string | undefined;
+  attachment: Attachment;
   /** The oldest Ingress that contributed; the route is named after it. */
   owner: Ingress;
   rules: HTTPRouteRule[];
@@ -31,9 +38,11 @@ const patternCharacters = /[*()$^|+?[\]{}\\]/;
 const matchTypeOrder = { Exact: 0, PathPrefix: 1, RegularExpression: 2 } as const;
 
 /** The Ingresses of one Gateway, oldest first. */
-export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, trace: ConversionTrace): HostRoutes[] {
+export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, trace: ConversionTrace, plans: ReadonlyMap<Ingress, IngressPlan>): HostRoutes[] {
   const claimed = new Map<string, RuleCandidate>();
   for (const ingress of ingresses) {
+    const plan = plans.get(ingress)!;
+    const dialect = pathDialect(ingress);
     for (const rule of ingress.rules) {
       if (rule.host?.startsWith('*.') && rule.paths.length > 0) {
         sink.add('wildcard-host', `${rule.host} matches exactly one label under Ingress (a.${rule.host.slice(2)}) but one or more in Gateway API (also a.b.${rule.host.slice(2)})`, {
@@ -42,7 +51,7 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
         });
       }
       for (const path of rule.paths) {
-        const converted = convertPath(path);
+        const converted = convertPath(path, dialect);
         if ('tooLong' in converted) {
           sink.add('path-too-long', `path of ${path.path.length} characters is longer than Gateway API allows (${MAX_PATH_LENGTH}); the path is not converted`, {
             location: path.location,
@@ -51,7 +60,8 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
           continue;
         }
         const { match, asRegex } = converted;
-        reportPathConversion(ingress, path, match, asRegex, sink);
+        if (dialect.kind === 'plain') reportPathConversion(ingress, path, match, asRegex, sink);
+        else reportApisixPath(ingress, path, match, dialect.regex, sink);
         // One key per Gateway and host: Ingresses of several namespaces on a shared Gateway compete too.
         const key = `${rule.host ?? ''}\u0000${match.path.type}\u0000${match.path.value}`;
         const winner = claimed.get(key);
@@ -72,15 +82,16 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
           continue;
         }
         const what = `${describeHost(rule.host)} path ${JSON.stringify(path.path)}`;
-        const backendRef = toBackendRef(path.backend, ingress, what, services, sink);
+        const backendRef = toBackendRef(path.backend, ingress, what, services, sink, plan.serviceNamespace);
         // Claim even when the backend is unresolvable: the oldest Ingress owns the path either way.
-        const routeRule: HTTPRouteRule = backendRef ? { matches: [match], backendRefs: [backendRef] } : { matches: [], backendRefs: [] };
-        trace.note(routeRule, path.location, rule.hostLocation);
-        claimed.set(key, { ingress, host: rule.host, path, match, rule: routeRule });
+        const rules = backendRef ? rulesFor(match, backendRef, plan) : [];
+        const intentSources = ingress.intents.flatMap((i) => i.sources.map((a) => a.location));
+        for (const r of rules) trace.note(r.rule, path.location, rule.hostLocation, ...intentSources);
+        claimed.set(key, { ingress, host: rule.host, path, match, rules });
       }
     }
   }
-  const candidates = [...claimed.values()].filter((c) => c.rule.matches.length > 0);
+  const candidates = [...claimed.values()].filter((c) => c.rules.length > 0);
   return groupByHost(dropShadowedExact(candidates, sink));
 }
 
@@ -127,19 +138,52 @@ function dropShadowedExact(candidates: RuleCandidate[], sink: DiagnosticSink): R
 }
 
 function groupByHost(candidates: RuleCandidate[]): HostRoutes[] {
-  const groups = new Map<string, { owner: Ingress; candidates: RuleCandidate[] }>();
+  const groups = new Map<string, { owner: Ingress; host: string | undefined; attachment: Attachment; rules: { candidate: RuleCandidate; rule: HTTPRouteRule }[] }>();
   for (const c of candidates) {
-    const key = `${c.ingress.namespace}\u0000${c.host ?? ''}`;
-    const group = groups.get(key);
-    if (group) group.candidates.push(c); // candidates arrive oldest Ingress first
-    else groups.set(key, { owner: c.ingress, candidates: [c] });
+    for (const { attachment, rule } of c.rules) {
+      const key = `${c.ingress.namespace}\u0000${c.host ?? ''}\u0000${attachment}`;
+      const group = groups.get(key);
+      if (group) group.rules.push({ candidate: c, rule }); // candidates arrive oldest Ingress first
+      else groups.set(key, { owner: c.ingress, host: c.host, attachment, rules: [{ candidate: c, rule }] });
+    }
   }
-  return [...groups.values()].map(({ owner, candidates: list }) => ({
+  return [...groups.values()].map(({ owner, host, attachment, rules }) => ({
     namespace: owner.namespace,
-    host: list[0]!.host,
+    host,
+    attachment,
     owner,
-    rules: list.sort(compareCandidates).map((c) => c.rule),
+    rules: rules.sort((a, b) => compareCandidates(a.candidate, b.candidate)).map((r) => r.rule),
   }));
+}
+
+/** The rule(s) of one path under its Ingress's plan: redirect, or proxy with filters, or both (http-to-https). */
+function rulesFor(match: HTTPRouteMatch, backendRef: HTTPBackendRef, plan: IngressPlan): { attachment: Attachment; rule: HTTPRouteRule }[] {
+  // APISIX runs plugins such as fault-injection and auth before it redirects: keep them on redirect rules.
+  const extensions = plan.filters.filter((f) => f.type === 'ExtensionRef');
+  if (plan.redirect) return [{ attachment: 'any', rule: { matches: [match], filters: [plan.redirect, ...extensions], backendRefs: [] } }];
+  const proxy: HTTPRouteRule = {
+    matches: [match],
+    ...(plan.filters.length > 0 ? { filters: plan.filters } : {}),
+    backendRefs: [backendRef],
+    ...(plan.timeouts ? { timeouts: plan.timeouts } : {}),
+  };
+  if (!plan.httpsRedirect) return [{ attachment: 'any', rule: proxy }];
+  const toHttps: HTTPRouteRule = { matches: [match], filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }, ...extensions], backendRefs: [] };
+  return [
+    { attachment: 'http', rule: toHttps },
+    { attachment: 'https', rule: proxy },
+  ];
+}
+
+/** APISIX's reading of ImplementationSpecific paths, said once per path. */
+function reportApisixPath(ingress: Ingress, path: IngressPath, match: HTTPRouteMatch, regex: boolean, sink: DiagnosticSink): void {
+  if (path.pathType !== 'ImplementationSpecific') return;
+  const how = regex
+    ? `a regular expression (use-regex): RegularExpression ${JSON.stringify(match.path.value)}`
+    : match.path.type === 'Exact'
+      ? `a literal path without "*", which APISIX matches exactly: Exact ${JSON.stringify(match.path.value)}`
+      : `a path ending in "*", which APISIX matches as a prefix: ${match.path.type} ${JSON.stringify(match.path.value)}`;
+  sink.add('implementation-specific-path', `path ${JSON.stringify(path.path)} (ImplementationSpecific, APISIX) is ${how}`, { location: path.location, object: ingress.ref });
 }
 
 /** Exact first, then longer paths; the order is cosmetic (matches are unique) but stable. */

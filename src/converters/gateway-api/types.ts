@@ -34,6 +34,8 @@ export interface Gateway {
 export interface ParentReference {
   name: string;
   namespace?: string;
+  sectionName?: string;
+  port?: number;
 }
 
 export type PathMatchType = 'Exact' | 'PathPrefix' | 'RegularExpression';
@@ -46,12 +48,30 @@ export interface HTTPBackendRef {
   group?: string;
   kind?: string;
   name: string;
+  namespace?: string;
   port?: number;
 }
 
+export interface HTTPHeader {
+  name: string;
+  value: string;
+}
+
+export type HTTPRouteFilter =
+  | {
+      type: 'RequestRedirect';
+      requestRedirect: { scheme?: 'http' | 'https'; hostname?: string; port?: number; path?: { type: 'ReplaceFullPath'; replaceFullPath: string }; statusCode: 301 | 302 | 303 | 307 | 308 };
+    }
+  | { type: 'URLRewrite'; urlRewrite: { path: { type: 'ReplaceFullPath'; replaceFullPath: string } } }
+  | { type: 'ResponseHeaderModifier'; responseHeaderModifier: { add?: HTTPHeader[]; set?: HTTPHeader[]; remove?: string[] } }
+  | { type: 'CORS'; cors: { allowOrigins: string[]; allowMethods: string[]; allowHeaders: string[] } }
+  | { type: 'ExtensionRef'; extensionRef: { group: string; kind: string; name: string } };
+
 export interface HTTPRouteRule {
   matches: HTTPRouteMatch[];
+  filters?: HTTPRouteFilter[];
   backendRefs: HTTPBackendRef[];
+  timeouts?: { backendRequest: string };
 }
 
 export interface HTTPRoute {
@@ -71,4 +91,27 @@ export interface ReferenceGrant {
   };
 }
 
-export type GatewayApiObject = Gateway | HTTPRoute | ReferenceGrant;
+export const APISIX_GROUP = 'apisix.apache.org';
+
+/** APISIX Ingress Controller 2.x: plugins an HTTPRoute rule uses through an ExtensionRef filter. */
+export interface PluginConfig {
+  apiVersion: 'apisix.apache.org/v1alpha1';
+  kind: 'PluginConfig';
+  metadata: ObjectMeta;
+  spec: { plugins: { name: string; config?: Record<string, unknown> }[] };
+}
+
+/** APISIX Ingress Controller 2.x: upstream settings of a Service. */
+export interface BackendTrafficPolicy {
+  apiVersion: 'apisix.apache.org/v1alpha1';
+  kind: 'BackendTrafficPolicy';
+  metadata: ObjectMeta;
+  spec: {
+    targetRefs: { group: ''; kind: 'Service'; name: string }[];
+    scheme?: string;
+    retries?: number;
+    timeout?: { connect?: string; read?: string; send?: string };
+  };
+}
+
+export type GatewayApiObject = Gateway | HTTPRoute | ReferenceGrant | PluginConfig | BackendTrafficPolicy;

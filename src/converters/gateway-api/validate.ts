@@ -44,26 +44,53 @@ const pathMatch = z
   .strictObject({ type: z.enum(['Exact', 'PathPrefix', 'RegularExpression']), value: z.string().min(1).max(1024) })
   .refine((p) => p.type === 'RegularExpression' || isPlainPathValue(p.value), 'Exact/PathPrefix value breaks the Gateway API path rules');
 
+const header = z.strictObject({ name: z.string().min(1).max(256).regex(/^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/), value: z.string().min(1).max(4096) });
+const uniqueNames = (list: { name: string }[] | string[]) => new Set(list.map((x) => (typeof x === 'string' ? x : x.name).toLowerCase())).size === list.length;
+const fullPath = z.strictObject({ type: z.literal('ReplaceFullPath'), replaceFullPath: z.string().max(1024) });
+const filter = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('RequestRedirect'),
+    requestRedirect: z.strictObject({ scheme: z.enum(['http', 'https']).optional(), hostname: dnsSubdomain.optional(), port: port.optional(), path: fullPath.optional(), statusCode: z.union([z.literal(301), z.literal(302), z.literal(303), z.literal(307), z.literal(308)]) }),
+  }),
+  z.strictObject({ type: z.literal('URLRewrite'), urlRewrite: z.strictObject({ path: fullPath }) }),
+  z.strictObject({
+    type: z.literal('ResponseHeaderModifier'),
+    responseHeaderModifier: z.strictObject({ add: z.array(header).max(16).refine(uniqueNames).optional(), set: z.array(header).max(16).refine(uniqueNames).optional(), remove: z.array(z.string().min(1)).max(16).refine(uniqueNames).optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('CORS'),
+    cors: z.strictObject({ allowOrigins: z.array(z.string()).min(1).max(64), allowMethods: z.array(z.string()).min(1).max(9), allowHeaders: z.array(z.string()).min(1).max(64) }).refine((c) => [c.allowOrigins, c.allowMethods, c.allowHeaders].every((l) => !l.includes('*') || l.length === 1), '"*" must stand alone'),
+  }),
+  z.strictObject({ type: z.literal('ExtensionRef'), extensionRef: z.strictObject({ group: z.string(), kind: z.string(), name: z.string().min(1) }) }),
+]);
+
 const backendRef = z
   .strictObject({
     group: z.string().refine(isGroup, 'must be a Gateway API group').optional(),
     kind: z.string().refine(isKind, 'must be a Gateway API kind').optional(),
     name: z.string().min(1).max(253),
+    namespace: dnsLabel.optional(),
     port: port.optional(),
   })
   .refine((b) => !((b.group ?? '') === '' && (b.kind ?? 'Service') === 'Service' && b.port === undefined), 'Must have port for Service reference');
 
-const rule = z.strictObject({
-  matches: z.array(z.strictObject({ path: pathMatch })).min(1).max(64),
-  backendRefs: z.array(backendRef).min(1).max(16),
-});
+const rule = z
+  .strictObject({
+    matches: z.array(z.strictObject({ path: pathMatch })).min(1).max(64),
+    filters: z.array(filter).min(1).max(16).optional(),
+    backendRefs: z.array(backendRef).max(16),
+    timeouts: z.strictObject({ backendRequest: z.string().regex(/^([0-9]{1,5}(h|m|s|ms)){1,4}$/) }).optional(),
+  })
+  .refine((r) => (r.filters ?? []).some((f) => f.type === 'RequestRedirect') === (r.backendRefs.length === 0), 'a rule has backendRefs or a RequestRedirect, never both and never neither')
+  .refine((r) => !((r.filters ?? []).some((f) => f.type === 'RequestRedirect') && (r.filters ?? []).some((f) => f.type === 'URLRewrite')), 'RequestRedirect and URLRewrite cannot both be set')
+  .refine((r) => ['RequestRedirect', 'URLRewrite', 'ResponseHeaderModifier', 'CORS'].every((t) => (r.filters ?? []).filter((f) => f.type === t).length <= 1), 'a filter type may appear only once');
 
 const httpRoute = z.strictObject({
   apiVersion: z.literal('gateway.networking.k8s.io/v1'),
   kind: z.literal('HTTPRoute'),
   metadata: metadata(253),
   spec: z.strictObject({
-    parentRefs: z.array(z.strictObject({ name: dnsSubdomain, namespace: dnsLabel.optional() })).min(1).max(32),
+    parentRefs: z.array(z.strictObject({ name: dnsSubdomain, namespace: dnsLabel.optional(), sectionName: dnsSubdomain.optional(), port: port.optional() })).min(1).max(32),
     hostnames: z.array(hostname).min(1).max(16).optional(),
     rules: z
       .array(rule)
@@ -83,7 +110,27 @@ const referenceGrant = z.strictObject({
   }),
 });
 
-const schemas: Record<GatewayApiObject['kind'], z.ZodType> = { Gateway: gateway, HTTPRoute: httpRoute, ReferenceGrant: referenceGrant };
+const pluginConfig = z.strictObject({
+  apiVersion: z.literal('apisix.apache.org/v1alpha1'),
+  kind: z.literal('PluginConfig'),
+  metadata: metadata(253),
+  spec: z.strictObject({ plugins: z.array(z.strictObject({ name: z.string().min(1), config: z.record(z.string(), z.unknown()).optional() })).min(1) }),
+});
+
+const seconds = z.string().regex(/^[0-9]+s$/);
+const backendTrafficPolicy = z.strictObject({
+  apiVersion: z.literal('apisix.apache.org/v1alpha1'),
+  kind: z.literal('BackendTrafficPolicy'),
+  metadata: metadata(253),
+  spec: z.strictObject({
+    targetRefs: z.array(z.strictObject({ group: z.literal(''), kind: z.literal('Service'), name: z.string().min(1).max(253) })).min(1),
+    scheme: z.enum(['http', 'https', 'grpc', 'grpcs']).optional(),
+    retries: z.number().int().positive().optional(),
+    timeout: z.strictObject({ connect: seconds.optional(), read: seconds.optional(), send: seconds.optional() }).optional(),
+  }),
+});
+
+const schemas: Record<GatewayApiObject['kind'], z.ZodType> = { Gateway: gateway, HTTPRoute: httpRoute, ReferenceGrant: referenceGrant, PluginConfig: pluginConfig, BackendTrafficPolicy: backendTrafficPolicy };
 
 export function checkEmitted(objects: GatewayApiObject[], sink: DiagnosticSink): GatewayApiObject[] {
   return objects.filter((object) => {

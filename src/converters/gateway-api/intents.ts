@@ -1,0 +1,250 @@
+// Intents (from controller annotations) → what every rule of that Ingress gets: filters, a
+// redirect, timeouts, a backend namespace; and, for the APISIX Ingress Controller target, a
+// PluginConfig and BackendTrafficPolicies. What the output cannot say is reported per annotation.
+import { dnsName } from '../../common/names.js';
+import type { Intent, SourceAnnotation } from '../../ir/intents.js';
+import type { ApisixPluginConfig, Ingress } from '../../ir/model.js';
+import type { DiagnosticSink } from '../../reporter/sink.js';
+import { APISIX_GROUP, type BackendTrafficPolicy, type HTTPHeader, type HTTPRouteFilter, type PluginConfig } from './types.js';
+
+/** `standard`: Gateway API only; `apisix`: also the APISIX Ingress Controller 2.x extension kinds. */
+export type ExtensionMode = 'standard' | 'apisix';
+
+export interface IngressPlan {
+  /** Filters of every rule of the Ingress (a redirect rule keeps all but URLRewrite). */
+  filters: HTTPRouteFilter[];
+  /** http-redirect: every rule redirects instead of proxying. */
+  redirect?: Extract<HTTPRouteFilter, { type: 'RequestRedirect' }>;
+  /** http-to-https: HTTP requests are redirected, HTTPS ones proxied. */
+  httpsRedirect: boolean;
+  timeouts?: { backendRequest: string };
+  /** svc-namespace: where the backend Services live. */
+  serviceNamespace?: string;
+  pluginConfig?: PluginConfig;
+  /** Upstream settings for a BackendTrafficPolicy per backend Service (apisix mode). */
+  upstream?: Extract<Intent, { kind: 'upstream' }>;
+}
+
+const AIC_TARGET = '--target apisix-ingress-controller@2';
+const redirectCodes = new Set([301, 302, 303, 307, 308]);
+const corsOrigin = /(^\*$)|(^(http(s)?):\/\/(((\*\.)?([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+|\*)(:([0-9]{1,5}))?)$)/;
+const corsMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', '*']);
+const headerToken = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
+
+export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs: readonly ApisixPluginConfig[], sink: DiagnosticSink): IngressPlan {
+  const plan: IngressPlan = { filters: [], httpsRedirect: false };
+  const plugins: { name: string; config?: Record<string, unknown> }[] = [];
+  const report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat' | 'annotation-no-effect' | 'plugin-config-not-found', message: string) => {
+    for (const a of sources) sink.add(code, `${a.key}=${JSON.stringify(a.value.length > 80 ? `${a.value.slice(0, 77)}...` : a.value)}: ${message}`, { location: a.location, object: ingress.ref, annotation: a.key });
+  };
+  const notExpressible = (intent: Intent, what: string, inApisix: string | undefined) =>
+    report(intent.sources, 'annotation-not-converted', `${what} cannot be expressed in standard Gateway API${inApisix ? `; ${AIC_TARGET} emits ${inApisix}` : ''}`);
+  const plugin = (intent: Intent, what: string, name: string, config: Record<string, unknown>) => {
+    if (mode === 'apisix') plugins.push({ name, config });
+    else notExpressible(intent, what, `the ${name} plugin in a PluginConfig`);
+  };
+  const responseHeaders: { add: HTTPHeader[]; set: HTTPHeader[]; remove: string[]; sources: SourceAnnotation[] } = { add: [], set: [], remove: [], sources: [] };
+  let responseRewrite: Extract<Intent, { kind: 'response-rewrite' }> | undefined;
+
+  for (const intent of ingress.intents) {
+    switch (intent.kind) {
+      case 'https-redirect':
+        plan.httpsRedirect = true;
+        break;
+      case 'redirect': {
+        const filter = redirectFilter(intent.url, intent.statusCode);
+        if (typeof filter === 'string') notExpressible(intent, `redirect to ${JSON.stringify(intent.url)} (${filter})`, undefined);
+        else {
+          if (filter.requestRedirect.statusCode !== intent.statusCode) report(intent.sources, 'annotation-caveat', `status ${intent.statusCode} is not a Gateway API redirect code; redirecting with ${filter.requestRedirect.statusCode}`);
+          plan.redirect = filter;
+        }
+        break;
+      }
+      case 'rewrite-path':
+        plan.filters.push({ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: intent.path } } });
+        break;
+      case 'rewrite-regex':
+        plugin(intent, 'a regular-expression rewrite', 'proxy-rewrite', { regex_uri: [intent.pattern, intent.template] });
+        break;
+      case 'regex-paths':
+        report(intent.sources, 'annotation-caveat', 'ImplementationSpecific paths become RegularExpression matches; APISIX searches the regex anywhere in the path, Gateway implementations usually match the whole path');
+        break;
+      case 'response-headers':
+        responseHeaders.add.push(...intent.add);
+        responseHeaders.set.push(...intent.set);
+        responseHeaders.remove.push(...intent.remove);
+        responseHeaders.sources.push(...intent.sources);
+        break;
+      case 'response-rewrite':
+        responseRewrite = intent;
+        break;
+      case 'cors': {
+        const origins = intent.allowOrigins.filter((o) => corsOrigin.test(o));
+        const methods = intent.allowMethods.map((m) => m.toUpperCase()).filter((m) => corsMethods.has(m));
+        const headers = intent.allowHeaders.filter((h) => h === '*' || headerToken.test(h));
+        const dropped = [...intent.allowOrigins.filter((o) => !origins.includes(o)), ...intent.allowMethods.filter((m) => !methods.includes(m.toUpperCase())), ...intent.allowHeaders.filter((h) => !headers.includes(h))];
+        if (dropped.length > 0) report(intent.sources, 'annotation-caveat', `the CORS filter cannot hold ${dropped.map((d) => JSON.stringify(d)).join(', ')}; left out`);
+        const alone = (list: string[]) => (list.includes('*') ? ['*'] : list);
+        plan.filters.push({ type: 'CORS', cors: { allowOrigins: alone(origins.length ? origins : ['*']), allowMethods: alone(methods.length ? methods : ['*']), allowHeaders: alone(headers.length ? headers : ['*']) } });
+        break;
+      }
+      case 'forward-auth':
+        plugin(intent, 'forward authentication', 'forward-auth', {
+          uri: intent.uri,
+          ssl_verify: intent.sslVerify,
+          ...(intent.requestHeaders.length ? { request_headers: intent.requestHeaders } : {}),
+          ...(intent.upstreamHeaders.length ? { upstream_headers: intent.upstreamHeaders } : {}),
+          ...(intent.clientHeaders.length ? { client_headers: intent.clientHeaders } : {}),
+        });
+        break;
+      case 'ip-restriction':
+        plugin(intent, 'restricting client IP addresses', 'ip-restriction', intent.allow ? { whitelist: intent.allow } : { blacklist: intent.block });
+        break;
+      case 'csrf':
+        plugin(intent, 'CSRF protection', 'csrf', { key: intent.key });
+        break;
+      case 'auth':
+        plugin(intent, `${intent.plugin} authentication`, intent.plugin, {});
+        if (mode === 'apisix') report(intent.sources, 'annotation-caveat', `${intent.plugin} only admits consumers (Consumer or ApisixConsumer of the same ingress class); they are not generated`);
+        break;
+      case 'methods':
+        plugin(intent, intent.allow ? 'allowing only some request methods' : 'blocking request methods', 'fault-injection', {
+          abort: { http_status: 405, vars: [[intent.allow ? ['request_method', '!', 'in', intent.allow] : ['request_method', 'in', intent.block]]] },
+        });
+        break;
+      case 'upstream':
+        planUpstream(intent, mode, plan, report);
+        break;
+      case 'websocket':
+        report(
+          intent.sources,
+          'annotation-caveat',
+          mode === 'apisix'
+            ? 'AIC 2.x enables WebSocket for HTTPRoutes from the backend Service port appProtocol kubernetes.io/ws (or kubernetes.io/wss); set it on the Service'
+            : 'Gateway API has no WebSocket switch: most implementations proxy upgrades by default, some need their own policy',
+        );
+        break;
+      case 'plugin-config': {
+        if (mode !== 'apisix') {
+          notExpressible(intent, `the plugins of ApisixPluginConfig ${intent.name}`, 'its enabled plugins in a PluginConfig');
+          break;
+        }
+        const config = pluginConfigs.find((c) => c.namespace === ingress.namespace && c.name === intent.name);
+        if (!config) {
+          report(intent.sources, 'plugin-config-not-found', `ApisixPluginConfig ${ingress.namespace}/${intent.name} is not in the input; AIC 2.x would add no plugins`);
+          break;
+        }
+        for (const p of config.plugins.filter((x) => x.enable)) {
+          if (p.secretRef) report(intent.sources, 'annotation-caveat', `plugin ${p.name} of ${config.name} takes part of its config from Secret ${p.secretRef}, which is not inlined`);
+          // Annotation plugins override same-named ones (AIC 2.x).
+          if (!plugins.some((x) => x.name === p.name)) plugins.unshift({ name: p.name, config: p.config });
+        }
+        break;
+      }
+      case 'service-namespace':
+        plan.serviceNamespace = intent.namespace;
+        break;
+    }
+  }
+
+  if (responseRewrite) {
+    const config: Record<string, unknown> = {
+      ...(responseRewrite.statusCode !== undefined ? { status_code: responseRewrite.statusCode } : {}),
+      ...(responseRewrite.body !== undefined ? { body: responseRewrite.body, body_base64: responseRewrite.bodyBase64 } : {}),
+    };
+    if (mode === 'apisix' && responseHeaders.sources.length > 0) {
+      // One response-rewrite plugin: AIC would let a filter's response-rewrite and the PluginConfig's overwrite each other.
+      config['headers'] = { ...(responseHeaders.add.length ? { add: responseHeaders.add.map((h) => `${h.name}:${h.value}`) } : {}), ...(responseHeaders.set.length ? { set: Object.fromEntries(responseHeaders.set.map((h) => [h.name, h.value])) } : {}), ...(responseHeaders.remove.length ? { remove: responseHeaders.remove } : {}) };
+      responseHeaders.sources = [];
+    }
+    plugin(responseRewrite, 'replacing the response status or body', 'response-rewrite', config);
+  }
+  if (responseHeaders.sources.length > 0) plan.filters.push(responseHeaderFilter(responseHeaders, report));
+  if (plugins.length > 0) {
+    const name = dnsName(`${ingress.name}-apisix-plugins`);
+    plan.pluginConfig = { apiVersion: 'apisix.apache.org/v1alpha1', kind: 'PluginConfig', metadata: { name, namespace: ingress.namespace }, spec: { plugins } };
+    plan.filters.push({ type: 'ExtensionRef', extensionRef: { group: APISIX_GROUP, kind: 'PluginConfig', name } });
+  }
+  return plan;
+}
+
+type Report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat', message: string) => void;
+
+function planUpstream(intent: Extract<Intent, { kind: 'upstream' }>, mode: ExtensionMode, plan: IngressPlan, report: Report): void {
+  if (mode === 'apisix') {
+    plan.upstream = intent;
+    return;
+  }
+  const timeoutKeys = intent.sources.filter((a) => a.key.endsWith('-timeout'));
+  const otherKeys = intent.sources.filter((a) => !a.key.endsWith('-timeout'));
+  if (intent.timeouts) {
+    const read = intent.timeouts.read ?? 60;
+    plan.timeouts = { backendRequest: `${read}s` };
+    report(timeoutKeys, 'annotation-caveat', `rules[].timeouts.backendRequest ${read}s bounds each backend request as a whole; APISIX's separate connect/send/read timeouts (unset: 60s) have no Gateway API equivalent, and AIC ignores rules[].timeouts (use ${AIC_TARGET} for a BackendTrafficPolicy)`);
+  }
+  if (otherKeys.length > 0) report(otherKeys, 'annotation-not-converted', `the upstream scheme and retries cannot be expressed in standard Gateway API; ${AIC_TARGET} emits a BackendTrafficPolicy`);
+}
+
+function responseHeaderFilter(h: { add: HTTPHeader[]; set: HTTPHeader[]; remove: string[]; sources: SourceAnnotation[] }, report: Report): HTTPRouteFilter {
+  // Gateway API allows one action per header name; the first one wins, as in a list-map.
+  const seen = new Set<string>();
+  const once = <T>(items: T[], nameOf: (t: T) => string): T[] =>
+    items.filter((item) => {
+      const name = nameOf(item).toLowerCase();
+      if (seen.has(name)) {
+        report(h.sources, 'annotation-caveat', `header ${nameOf(item)} is changed more than once; Gateway API allows one change per header, the later ones are left out`);
+        return false;
+      }
+      seen.add(name);
+      return true;
+    });
+  const set = once(h.set, (x) => x.name);
+  const add = once(h.add, (x) => x.name);
+  const remove = once(h.remove, (x) => x);
+  return { type: 'ResponseHeaderModifier', responseHeaderModifier: { ...(add.length ? { add: add.slice(0, 16) } : {}), ...(set.length ? { set: set.slice(0, 16) } : {}), ...(remove.length ? { remove: remove.slice(0, 16) } : {}) } };
+}
+
+/** `https://host:8443/path` → RequestRedirect parts; a string says why it cannot be one. */
+function redirectFilter(target: string, statusCode: number): Extract<HTTPRouteFilter, { type: 'RequestRedirect' }> | string {
+  if (target.includes('$')) return 'APISIX variables have no Gateway API equivalent';
+  const code = (redirectCodes.has(statusCode) ? statusCode : 301) as 301 | 302 | 303 | 307 | 308;
+  if (target.startsWith('/')) {
+    if (target.includes('?') || target.includes('#')) return 'a query or fragment cannot be set';
+    return { type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: target }, statusCode: code } };
+  }
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return 'not a URL or absolute path';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `scheme ${url.protocol} cannot be redirected to`;
+  if (url.search || url.hash || url.username) return 'a query, fragment or user cannot be set';
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  return {
+    type: 'RequestRedirect',
+    requestRedirect: {
+      scheme,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: { type: 'ReplaceFullPath', replaceFullPath: url.pathname || '/' },
+      statusCode: code,
+    },
+  };
+}
+
+/** BackendTrafficPolicy for a Service that an Ingress with upstream annotations uses. */
+export function backendTrafficPolicy(namespace: string, service: string, upstream: Extract<Intent, { kind: 'upstream' }>): BackendTrafficPolicy {
+  const t = upstream.timeouts;
+  return {
+    apiVersion: 'apisix.apache.org/v1alpha1',
+    kind: 'BackendTrafficPolicy',
+    metadata: { name: dnsName(`${service}-upstream`), namespace },
+    spec: {
+      targetRefs: [{ group: '', kind: 'Service', name: service }],
+      ...(upstream.scheme ? { scheme: upstream.scheme } : {}),
+      ...(upstream.retries ? { retries: upstream.retries } : {}),
+      ...(t ? { timeout: { ...(t.connect ? { connect: `${t.connect}s` } : {}), ...(t.read ? { read: `${t.read}s` } : {}), ...(t.send ? { send: `${t.send}s` } : {}) } } : {}),
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// ApisixPluginConfig (apisix.apache.org/v2) objects, read for plugin-config-name.
+import { z } from 'zod';
+import type { InputObject } from '../../input/objects.js';
+import type { ApisixPluginConfig } from '../../ir/model.js';
+import { dropNulls } from '../drop-nulls.js';
+
+const schema = z.looseObject({
+  metadata: z.looseObject({ name: z.string().min(1), namespace: z.string().optional() }),
+  spec: z.looseObject({
+    plugins: z.array(z.looseObject({ name: z.string().min(1), enable: z.boolean().optional(), config: z.record(z.string(), z.unknown()).optional(), secretRef: z.string().optional() })).optional(),
+  }),
+});
+
+export function parseApisixPluginConfig(object: InputObject, defaultNamespace: string): ApisixPluginConfig | undefined {
+  const result = schema.safeParse(dropNulls(object.value));
+  if (!result.success) return undefined;
+  const { metadata, spec } = result.data;
+  return {
+    namespace: metadata.namespace || defaultNamespace,
+    name: metadata.name,
+    plugins: (spec.plugins ?? []).map((p) => ({ name: p.name, enable: p.enable !== false, config: p.config ?? {}, ...(p.secretRef ? { secretRef: p.secretRef } : {}) })),
+    location: object.locate(),
+  };
+}
