@@ -1,4 +1,5 @@
 // Markdown tables for the README, generated from the same data the tool uses.
+import { APISIX_ANNOTATION_PREFIX, apisixAnnotations, familyConversions } from '../parsers/apisix/annotations.js';
 import { bookkeepingPrefixes, coreAnnotations } from '../parsers/ingress/annotations.js';
 import { supportOverviewMarkdown } from '../matrix/format.js';
 import { diagnosticCodes } from './codes.js';
@@ -23,8 +24,18 @@ export function replaceSection(text: string, name: string, content: string): str
   return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
 }
 
+/** What each APISIX annotation becomes, per target, from the provider's own table. */
+export function apisixAnnotationsTable(): string {
+  const rows = apisixAnnotations.map((a) => {
+    const c = familyConversions[a.family];
+    return `| \`${APISIX_ANNOTATION_PREFIX}${a.name}\` | ${a.family} | ${c.generic} | ${c.apisixIngressController2} |`;
+  });
+  return ['| annotation | family | `--target generic` (standard Gateway API) | `--target apisix-ingress-controller@2` |', '|---|---|---|---|', ...rows].join('\n');
+}
+
 export const generatedSections: Record<string, () => string> = {
   codes: diagnosticCodesTable,
   annotations: coreAnnotationsTable,
   support: supportOverviewMarkdown,
+  'apisix-annotations': apisixAnnotationsTable,
 };

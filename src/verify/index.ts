@@ -20,6 +20,7 @@ export const divergenceCodes: ReadonlySet<string> = new Set([
   'exact-path-shadowed',
   'duplicate-path',
   'path-as-regex',
+  'path-prefix-widened',
   'path-too-long',
   'implementation-specific-pattern',
   'service-not-found',

@@ -53,6 +53,8 @@ interface Candidate {
   rule: IngressRule;
   path: IngressPath;
   rank: number;
+  /** An APISIX ImplementationSpecific path without "*": an exact match. */
+  exactLiteral: boolean;
 }
 
 export class IngressRouter {
@@ -111,7 +113,8 @@ export class IngressRouter {
       for (const rule of ingress.rules) {
         if (!inTier(rule)) continue;
         for (const path of rule.paths) {
-          const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect) };
+          const exactLiteral = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*');
+          const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral };
           if (ingressPathMatches(path, requestPath, dialect) && (!best || beats(candidate, best))) best = candidate;
         }
       }
@@ -188,8 +191,8 @@ function beats(a: Candidate, b: Candidate): boolean {
   const la = (a.path.path || '/').length;
   const lb = (b.path.path || '/').length;
   if (la !== lb) return la > lb;
-  const ea = a.path.pathType === 'Exact';
-  const eb = b.path.pathType === 'Exact';
+  const ea = a.path.pathType === 'Exact' || a.exactLiteral;
+  const eb = b.path.pathType === 'Exact' || b.exactLiteral;
   if (ea !== eb) return ea;
   return a.order < b.order;
 }

@@ -18,7 +18,7 @@ const pathArb = fc.oneof(
   {
     weight: 10,
     arbitrary: fc.record({
-      path: fc.constantFrom('/', '/api', '/api/', '/api/v1', '/api/v1/', '/apix', '/static', '/static/', '/a/b/'),
+      path: fc.constantFrom('/', '/api', '/api/', '/api/v1', '/api/v1/', '/apix', '/static', '/static/', '/a/b/', '/api/*', '/api*'),
       pathType: fc.constantFrom('Exact', 'Prefix', 'Prefix', 'ImplementationSpecific'),
       backend: backendArb,
     }),
@@ -38,9 +38,30 @@ const ingressArb = fc
     namespace: fc.constantFrom(...namespaces, undefined), // none: the default namespace
     name: fc.constantFrom('web', 'api', 'shop', 'web-a-example-com', 'x'),
     classBy: fc.constantFrom('spec', 'spec', 'annotation', 'none'),
-    className: fc.constantFrom('nginx', 'internal'),
+    className: fc.constantFrom('nginx', 'internal', 'apisix'),
     creationTimestamp: fc.option(fc.constantFrom(...timestamps), { nil: undefined }),
     unknownAnnotation: fc.boolean(),
+    // APISIX annotations, as APISIX users write them (a pool of valid and invalid values).
+    apisix: fc.subarray(
+      [
+        ['http-to-https', 'true'],
+        ['rewrite-target', '/v2'],
+        ['http-allow-methods', 'GET,POST'],
+        ['http-block-methods', 'DELETE'],
+        ['use-regex', 'true'],
+        ['svc-namespace', 'beta'],
+        ['enable-cors', 'true'],
+        ['http-redirect', 'https://www.example.com/moved'],
+        ['auth-type', 'keyAuth'],
+        ['upstream-read-timeout', '5s'],
+        ['upstream-retries', 'three'],
+        ['enable-csrf', 'true'],
+        ['csrf-key', 'k'],
+        ['rewrite-target-regex', '^/api/(.*)'],
+        ['rewrite-target-regex-template', '/v1/$1'],
+      ] as const,
+      { maxLength: 3 },
+    ),
     rules: fc.array(ruleArb, { minLength: 0, maxLength: 3 }),
     defaultBackend: fc.option(backendArb, { nil: undefined, freq: 4 }),
     tls: fc.array(
@@ -52,6 +73,7 @@ const ingressArb = fc
     const annotations: Record<string, string> = {};
     if (g.classBy === 'annotation') annotations['kubernetes.io/ingress.class'] = g.className;
     if (g.unknownAnnotation) annotations['nginx.ingress.kubernetes.io/rewrite-target'] = '/';
+    for (const [name, value] of g.apisix) annotations[`k8s.apisix.apache.org/${name}`] = value;
     const metadata: Record<string, unknown> = { name: g.name, ...(g.namespace === undefined ? {} : { namespace: g.namespace }) };
     if (Object.keys(annotations).length > 0) metadata['annotations'] = annotations;
     if (g.creationTimestamp !== undefined) metadata['creationTimestamp'] = g.creationTimestamp;
@@ -79,6 +101,8 @@ export const optionsArb = fc.constantFrom<ConvertOptions>(
   { sharedGateway: { namespace: 'infra', name: 'shared' }, createSharedGateway: true },
   { sharedGateway: { namespace: 'alpha', name: 'shared' }, createSharedGateway: true, ingressClasses: ['internal', 'nginx'] },
   { defaultNamespace: 'alpha' },
+  { target: 'apisix-ingress-controller@2' },
+  { target: 'api7-ingress-controller@3.8' },
 );
 
 export interface Corpus {

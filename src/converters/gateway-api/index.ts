@@ -13,6 +13,8 @@ import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, type BackendTrafficPolicy, type
 import { backendTrafficPolicy, planIngress, type IngressPlan } from './intents.js';
 import { ConversionTrace } from './trace.js';
 import { checkEmitted } from './validate.js';
+import { convertPath } from './paths.js';
+import { pathDialect } from '../../ir/dialect.js';
 
 export type { GatewayApiOptions } from './options.js';
 export type { GatewayApiObject } from './types.js';
@@ -84,7 +86,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
       const parents = parentsFor(routes);
       if (parents.length > 0) drafts.push(...draftRoutes(routes, group.key, parents, sink));
     }
-    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs, trace);
+    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs, trace, plans);
     if (fallback) drafts.push(fallback);
     for (const ingress of ingresses) extensions.add(ingress, plans.get(ingress)!);
   }
@@ -296,7 +298,7 @@ function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentRef
  * The defaultBackend of the oldest Ingress that has one becomes a host-less `PathPrefix /` route:
  * every more specific rule wins over it, as requests "that match no rule" reach it under Ingress.
  */
-function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[], trace: ConversionTrace): RouteDraft | undefined {
+function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[], trace: ConversionTrace, plans: ReadonlyMap<Ingress, IngressPlan>): RouteDraft | undefined {
   const withDefault = ingresses.filter((i) => i.defaultBackend);
   const owner = withDefault[0];
   if (!owner?.defaultBackend) return undefined;
@@ -307,7 +309,11 @@ function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceInd
     });
   }
   const catchAll = ingresses.flatMap((i) => i.rules.filter((r) => r.host === undefined).flatMap((r) => r.paths.map((p) => ({ ingress: i, path: p }))))
-    .find(({ path }) => path.pathType !== 'Exact' && (path.path === '' || path.path === '/'));
+    .find(({ ingress, path }) => {
+      // A catch-all is whatever converts to PathPrefix "/" (an APISIX ImplementationSpecific "/" is exact).
+      const converted = convertPath(path, pathDialect(ingress));
+      return 'match' in converted && converted.match.path.type === 'PathPrefix' && converted.match.path.value === '/';
+    });
   if (catchAll) {
     sink.add('default-backend-shadowed', `defaultBackend is never reached: the host-less path "/" of Ingress ${catchAll.ingress.namespace}/${catchAll.ingress.name} already matches every request; it is not converted`, {
       location: owner.defaultBackend.location,
@@ -315,7 +321,8 @@ function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceInd
     });
     return undefined;
   }
-  const backendRef = toBackendRef(owner.defaultBackend, owner, 'defaultBackend', services, sink);
+  // svc-namespace applies to every backend of the Ingress, the default one too.
+  const backendRef = toBackendRef(owner.defaultBackend, owner, 'defaultBackend', services, sink, plans.get(owner)?.serviceNamespace);
   if (!backendRef) return undefined;
   const rule: HTTPRouteRule = { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [backendRef] };
   trace.note(rule, owner.defaultBackend.location);

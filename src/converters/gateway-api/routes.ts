@@ -60,8 +60,8 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
           continue;
         }
         const { match, asRegex } = converted;
-        if (dialect.kind === 'plain') reportPathConversion(ingress, path, match, asRegex, sink);
-        else reportApisixPath(ingress, path, match, dialect.regex, sink);
+        if (dialect.kind === 'apisix' && path.pathType === 'ImplementationSpecific') reportApisixPath(ingress, path, match, dialect.regex, sink);
+        else reportPathConversion(ingress, path, match, asRegex, sink);
         // One key per Gateway and host: Ingresses of several namespaces on a shared Gateway compete too.
         const key = `${rule.host ?? ''}\u0000${match.path.type}\u0000${match.path.value}`;
         const winner = claimed.get(key);
@@ -183,7 +183,10 @@ function reportApisixPath(ingress: Ingress, path: IngressPath, match: HTTPRouteM
     : match.path.type === 'Exact'
       ? `a literal path without "*", which APISIX matches exactly: Exact ${JSON.stringify(match.path.value)}`
       : `a path ending in "*", which APISIX matches as a prefix: ${match.path.type} ${JSON.stringify(match.path.value)}`;
-  sink.add('implementation-specific-path', `path ${JSON.stringify(path.path)} (ImplementationSpecific, APISIX) is ${how}`, { location: path.location, object: ingress.ref });
+  // A string prefix ("/api*") only fits a regular expression, whose precedence is implementation-specific.
+  const code = regex ? 'implementation-specific-path' : match.path.type === 'RegularExpression' ? 'path-as-regex' : match.path.type === 'PathPrefix' && match.path.value !== '/' ? 'path-prefix-widened' : 'implementation-specific-path';
+  const caveat = code === 'path-as-regex' ? '; RegularExpression support and precedence are implementation-specific' : code === 'path-prefix-widened' ? `; unlike APISIX, it also matches ${JSON.stringify(match.path.value)} itself` : '';
+  sink.add(code, `path ${JSON.stringify(path.path)} (ImplementationSpecific, APISIX) is ${how}${caveat}`, { location: path.location, object: ingress.ref });
 }
 
 /** Exact first, then longer paths; the order is cosmetic (matches are unique) but stable. */
