@@ -6,6 +6,8 @@ import { InputReader, type InputStats } from './parsers/index.js';
 import { compareDiagnostics, type Diagnostic } from './reporter/diagnostics.js';
 import { DiagnosticSink } from './reporter/sink.js';
 import { verifyConversion, type VerifyResult } from './verify/index.js';
+import { convertToAdc } from './converters/adc/index.js';
+import type { AdcConfiguration } from './converters/adc/types.js';
 import { DEFAULT_TARGET, findTarget, targets } from './matrix/targets.js';
 import { buildAccounting, type ObjectAccounting } from './reporter/accounting.js';
 import { applyTargetToAnnotations, checkOutputAgainstTarget } from './reporter/target-check.js';
@@ -15,8 +17,9 @@ export type { Diagnostic, ObjectRef, Severity, SourceLocation } from './reporter
 export { formatLocation } from './reporter/diagnostics.js';
 export { diagnosticCodes, type DiagnosticCode } from './reporter/codes.js';
 export type { GatewayApiObject } from './converters/gateway-api/index.js';
+export type { AdcConfiguration } from './converters/adc/types.js';
 export type { InputStats } from './parsers/index.js';
-export { serialize, type OutputFormat } from './output/serialize.js';
+export { serialize, serializeAdc, type OutputFormat } from './output/serialize.js';
 export { reportFormats, type ReportFormat } from './reporter/formats/index.js';
 export { buildReport, summarize, type Report, type ReportSummary } from './reporter/report.js';
 export { formatMatrix, type MatrixFormat } from './matrix/format.js';
@@ -24,10 +27,13 @@ export { formatOutcome, formatProbe, type Divergence, type VerifyResult } from '
 export { DEFAULT_TARGET, findTarget, targets, type MatrixRow, type Target } from './matrix/targets.js';
 export type { AccountEntry, ObjectAccounting } from './reporter/accounting.js';
 
-export type OutputTarget = 'gateway-api';
-export const outputTargets: readonly OutputTarget[] = ['gateway-api'];
+export type OutputTarget = 'gateway-api' | 'adc';
+export const outputTargets: readonly OutputTarget[] = ['gateway-api', 'adc'];
 
 export interface ConvertOptions extends GatewayApiOptions {
+  /** ADC output (`--to adc`): AIC's CRC32 ids or none, DNS nodes or Kubernetes discovery. */
+  adcIds?: 'crc32' | 'none';
+  adcDiscovery?: 'dns' | 'kubernetes';
   /** Output format family (`--to`). */
   to?: OutputTarget;
   /** Support matrix the report judges against (`--target`; default `gateway-api@1.6`). */
@@ -47,6 +53,8 @@ export interface ConversionResult {
   target: string;
   /** Every annotation and spec field of every Ingress, with what became of it. */
   accounting: ObjectAccounting[];
+  /** With `to: 'adc'`: the ADC declarative configuration (objects is then empty). */
+  adc?: AdcConfiguration;
 }
 
 /**
@@ -85,12 +93,13 @@ export class Conversion {
     if (!target) throw new Error(`unknown target "${this.options.target}"; known: ${targets.map((t) => t.id).join(', ')}`);
     const model = this.reader.model();
     const trace = new ConversionTrace();
-    const objects = convertToGatewayApi(model, { ...this.options, apisixExtensions: target.id === 'apisix-ingress-controller@2' }, this.sink, trace);
+    const adc = this.options.to === 'adc' ? convertToAdc(model, { ingressClasses: this.options.ingressClasses, ids: this.options.adcIds, discovery: this.options.adcDiscovery }, this.sink) : undefined;
+    const objects = adc ? [] : convertToGatewayApi(model, { ...this.options, apisixExtensions: target.id === 'apisix-ingress-controller@2' }, this.sink, trace);
     applyTargetToAnnotations(this.sink.items, model.accounts, target, this.sink);
     checkOutputAgainstTarget(objects, target, this.sink);
     const diagnostics = [...this.sink.items].sort(compareDiagnostics);
     const accounting = buildAccounting(model.accounts, diagnostics, target);
-    const result: ConversionResult = { objects, diagnostics, stats: this.reader.stats, target: target.id, accounting };
+    const result: ConversionResult = { objects, diagnostics, stats: this.reader.stats, target: target.id, accounting, ...(adc ? { adc } : {}) };
     return { result, model, trace };
   }
 }

@@ -1,12 +1,14 @@
 // `ing2gw convert`: the objects to stdout (or --out-dir, or compared with --check), the report to
 // stderr (or --report-file).
-import { serialize, type OutputFormat } from '../index.js';
-import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, type CliIO, type InputFlags } from './context.js';
-import { checkDrift, layout, writeOutDir } from './output-files.js';
+import { serialize, serializeAdc, type OutputFormat } from '../index.js';
+import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, UsageError, type CliIO, type InputFlags } from './context.js';
+import { checkDrift, checkText, layout, writeOutDir } from './output-files.js';
 import { emitReport, type ReportFlags } from './report.js';
 
 export interface ConvertFlags extends InputFlags, ReportFlags {
-  to: 'gateway-api';
+  to: 'gateway-api' | 'adc';
+  adcIds: 'crc32' | 'none';
+  adcDiscovery: 'dns' | 'kubernetes';
   output: OutputFormat;
   outDir?: string;
   force?: boolean;
@@ -14,9 +16,23 @@ export interface ConvertFlags extends InputFlags, ReportFlags {
 }
 
 export async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO, version: string): Promise<number> {
-  const options = { ...conversionOptions(flags), to: flags.to };
+  const options = { ...conversionOptions(flags), to: flags.to, adcIds: flags.adcIds, adcDiscovery: flags.adcDiscovery };
+  if (flags.to === 'adc' && flags.outDir !== undefined) throw new UsageError('--out-dir writes Gateway API objects; ADC output is one file (redirect stdout, or use --check)');
   const input = await readInputs(paths, flags, options, io);
   const result = input.conversion.finish();
+  if (result.adc) {
+    const text = serializeAdc(result.adc, flags.output);
+    if (flags.check !== undefined) {
+      const patches = checkText(flags.check, text);
+      for (const p of patches) io.stdout(p);
+      const code = await emitReport(result, flags, io, version, false);
+      io.stderr(patches.length > 0 ? `check: ${flags.check} differs from the generated output\n` : `check: ${flags.check} is up to date\n`);
+      return input.readable === 0 ? EXIT_USAGE : patches.length > 0 ? EXIT_FINDINGS : code;
+    }
+    io.stdout(text);
+    const code = await emitReport(result, flags, io, version, false);
+    return input.readable === 0 ? EXIT_USAGE : code;
+  }
   if (flags.check !== undefined) {
     const patches = checkDrift(flags.check, result.objects, flags.output);
     for (const p of patches) io.stdout(p);

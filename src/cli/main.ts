@@ -43,6 +43,8 @@ export function buildProgram(io: CliIO, run: (command: () => Promise<number>) =>
   addReportOptions(addInputOptions(program.command('convert').description('convert Ingress manifests (files, directories, or "-" for standard input) and print Gateway API YAML')), 'on stderr')
     .addOption(new Option('--to <format>', 'output format').choices([...outputTargets]).default('gateway-api'))
     .addOption(new Option('-o, --output <format>', 'yaml (documents) or json (one List)').choices(['yaml', 'json']).default('yaml'))
+    .addOption(new Option('--adc-ids <ids>', 'with --to adc: crc32 (the ids APISIX Ingress Controller computes, so adc sync updates its objects) or none (ADC derives them)').choices(['crc32', 'none']).default('crc32'))
+    .addOption(new Option('--adc-discovery <mode>', 'with --to adc: dns (one node per Service DNS name) or kubernetes (discovery_type: kubernetes)').choices(['dns', 'kubernetes']).default('dns'))
     .option('--out-dir <dir>', 'write one file per object (<namespace>/<kind>-<name>.yaml) instead of stdout; refuses a non-empty directory without --force')
     .option('--force', 'with --out-dir: write into a non-empty directory')
     .option('--check <path>', 'compare the output with this file or --out-dir directory; print a diff and exit 1 on drift')

@@ -44,6 +44,12 @@ export function checkDrift(path: string, objects: readonly GatewayApiObject[], f
   return p ? [p] : [];
 }
 
+/** Drift of one generated text against a committed file. */
+export function checkText(path: string, generated: string): string[] {
+  const p = patch(path, existsSync(path) ? readFileSync(path, 'utf8') : '', generated);
+  return p ? [p] : [];
+}
+
 function patch(name: string, committed: string, generated: string): string | undefined {
   if (committed === generated) return undefined;
   return createTwoFilesPatch(`${name} (committed)`, `${name} (generated)`, committed, generated, undefined, undefined, { context: 3 });

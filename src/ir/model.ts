@@ -97,6 +97,14 @@ export const apisixPluginConfigSchema = z.object({
   location: sourceLocationSchema,
 });
 
+export const tlsSecretSchema = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  certificate: z.string().optional(),
+  key: z.string().optional(),
+  location: sourceLocationSchema,
+});
+
 export const ingressClassSchema = z.object({
   name: z.string(),
   controller: z.string().optional(),
@@ -127,6 +135,7 @@ export type Service = z.infer<typeof serviceSchema>;
 export type IngressClass = z.infer<typeof ingressClassSchema>;
 export type IngressAccount = z.infer<typeof ingressAccountSchema>;
 export type ApisixPluginConfig = z.infer<typeof apisixPluginConfigSchema>;
+export type TlsSecret = z.infer<typeof tlsSecretSchema>;
 
 /** Everything read from the input that conversion needs; built document by document. */
 export interface InputModel {
@@ -134,6 +143,8 @@ export interface InputModel {
   services: Service[];
   ingressClasses: IngressClass[];
   apisixPluginConfigs: ApisixPluginConfig[];
+  /** Secrets with a certificate or key (read for ADC output). */
+  secrets: TlsSecret[];
   /** One per Ingress object in the input (duplicates and invalid ones included). */
   accounts: IngressAccount[];
 }

@@ -28,3 +28,8 @@ export function serialize(objects: readonly KubernetesObject[], format: OutputFo
   if (format === 'json') return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sorted }, null, 2)}\n`;
   return sorted.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
+
+/** An ADC declarative configuration file: YAML, or JSON on request. */
+export function serializeAdc(config: object, format: OutputFormat): string {
+  return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : stringify(config, { lineWidth: 0, aliasDuplicateObjects: false });
+}

@@ -10,6 +10,7 @@ import type { DiagnosticSink } from '../reporter/sink.js';
 import { parseApisixPluginConfig } from './apisix/plugin-config-resource.js';
 import { parseIngressClass } from './ingress-class.js';
 import { parseIngress } from './ingress/parse.js';
+import { parseSecret } from './secret.js';
 import { parseService } from './service.js';
 
 export interface ReadOptions {
@@ -29,7 +30,7 @@ export interface InputStats {
   ignoredKinds: Record<string, number>;
 }
 
-type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass' | 'ApisixPluginConfig'; key: string; fingerprint: string; location: SourceLocation; value: unknown };
+type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass' | 'ApisixPluginConfig' | 'Secret'; key: string; fingerprint: string; location: SourceLocation; value: unknown };
 
 interface KindReader {
   kind: Collected['kind'];
@@ -54,6 +55,13 @@ const kindReaders: Readonly<Record<string, KindReader>> = {
     read(object, options) {
       const service = parseService(object, options.defaultNamespace);
       return service && { key: `${service.namespace}/${service.name}`, value: service };
+    },
+  },
+  '/Secret': {
+    kind: 'Secret',
+    read(object, options) {
+      const secret = parseSecret(object, options.defaultNamespace);
+      return secret && { key: `${secret.namespace}/${secret.name}`, value: secret };
     },
   },
   'apisix.apache.org/ApisixPluginConfig': {
@@ -169,6 +177,7 @@ export class InputReader {
       services: pick('Service') as InputModel['services'],
       ingressClasses: pick('IngressClass') as InputModel['ingressClasses'],
       apisixPluginConfigs: pick('ApisixPluginConfig') as InputModel['apisixPluginConfigs'],
+      secrets: pick('Secret') as InputModel['secrets'],
       accounts: [...this.accounts].sort((a, b) => compareLocations(a.location, b.location)),
     };
   }

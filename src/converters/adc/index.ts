@@ -1,0 +1,254 @@
+// IR → ADC declarative configuration, shaped as APISIX Ingress Controller 2.x translates an
+// Ingress (one service with one route and an inline upstream per path, AIC's names, labels and
+// CRC32 ids), keeping Ingress semantics where APISIX's matching differs (one-label wildcards,
+// longest path first) and doing better than AIC where it can (default backends, both IP lists).
+import { crc32Hex } from '../../common/crc32.js';
+import { pathDialect } from '../../ir/dialect.js';
+import type { Intent } from '../../ir/intents.js';
+import type { Backend, Ingress, IngressPath, InputModel, TlsSecret } from '../../ir/model.js';
+import type { DiagnosticSink } from '../../reporter/sink.js';
+import { ServiceIndex } from '../gateway-api/backends.js';
+import { classifyIngresses, defaultIngressClass } from '../gateway-api/classes.js';
+import { compareAge } from '../gateway-api/index.js';
+import type { AdcConfiguration, AdcNode, AdcRoute, AdcService, AdcSsl, AdcUpstream, Labels, Plugins, Var } from './types.js';
+
+export interface AdcOptions {
+  ingressClasses?: readonly string[] | undefined;
+  /** `crc32` (AIC's ids, the default) or `none` (ADC derives them). */
+  ids?: 'crc32' | 'none' | undefined;
+  /** `dns` (a node per Service DNS name, the default) or `kubernetes` (APISIX service discovery). */
+  discovery?: 'dns' | 'kubernetes' | undefined;
+}
+
+const CONTROLLER = 'apisix.apache.org/apisix-ingress-controller';
+const DESCRIPTION = 'Created by apisix-ingress-controller, DO NOT modify it manually';
+
+function labelsOf(ingress: Ingress): Labels {
+  return { 'k8s/controller-name': CONTROLLER, 'k8s/kind': 'Ingress', 'k8s/name': ingress.name, 'k8s/namespace': ingress.namespace, 'manager-by': 'apisix-ingress-controller' };
+}
+
+export function convertToAdc(model: InputModel, options: AdcOptions, sink: DiagnosticSink): AdcConfiguration {
+  const services = new ServiceIndex(model.services);
+  const classified = classifyIngresses(model.ingresses, defaultIngressClass(model.ingressClasses, sink), options.ingressClasses, sink);
+  const id = (name: string) => (options.ids === 'none' ? {} : { id: crc32Hex(name) });
+  const out: AdcService[] = [];
+  const ssls: AdcSsl[] = [];
+  const claimed = new Map<string, Ingress>();
+  const prefixes = new Set(classified.flatMap(({ ingress }) => ingress.rules.flatMap((r) => r.paths.filter((p) => p.pathType === 'Prefix').map((p) => `${r.host ?? ''}\u0000${p.path}`))));
+  for (const { ingress } of [...classified].sort((a, b) => compareAge(a.ingress, b.ingress))) {
+    const plugins = pluginsOf(ingress, model, sink);
+    const upstreamIntent = ingress.intents.find((i): i is Extract<Intent, { kind: 'upstream' }> => i.kind === 'upstream');
+    const namespace = ingress.intents.find((i): i is Extract<Intent, { kind: 'service-namespace' }> => i.kind === 'service-namespace')?.namespace ?? ingress.namespace;
+    const websocket = ingress.intents.some((i) => i.kind === 'websocket');
+    const dialect = pathDialect(ingress);
+    const labels = labelsOf(ingress);
+    const upstreamFor = (backend: Backend, where: string): AdcUpstream | undefined => {
+      if (backend.type === 'resource') {
+        sink.add('annotation-not-converted', `${where}: resource backend ${backend.kind} ${backend.name} has no APISIX upstream (AIC skips it); the path is not converted`, { location: backend.location, object: ingress.ref });
+        return undefined;
+      }
+      const port = resolvePort(backend, namespace, services, ingress, sink, where);
+      if (port === undefined) return undefined;
+      const upstream: AdcUpstream = { type: 'roundrobin', labels: { 'managed-by': 'apisix-ingress-controller' } };
+      if (upstreamIntent?.scheme) upstream.scheme = upstreamIntent.scheme;
+      if (upstreamIntent?.retries) upstream.retries = upstreamIntent.retries;
+      if (upstreamIntent?.timeouts) upstream.timeout = { connect: upstreamIntent.timeouts.connect ?? 60, send: upstreamIntent.timeouts.send ?? 60, read: upstreamIntent.timeouts.read ?? 60 };
+      if (options.discovery === 'kubernetes') {
+        upstream.discovery_type = 'kubernetes';
+        upstream.service_name = `${namespace}/${backend.name}:${port.name ?? port.number}`;
+      } else {
+        upstream.nodes = [{ host: `${backend.name}.${namespace}.svc.cluster.local`, port: port.number, weight: 1 } satisfies AdcNode];
+      }
+      return upstream;
+    };
+
+    ingress.rules.forEach((rule, i) => {
+      rule.paths.forEach((path, j) => {
+        // One controller serves every namespace: the oldest Ingress owns a host+path+type.
+        const key = `${rule.host ?? ''}\u0000${path.pathType}\u0000${path.path}`;
+        const owner = claimed.get(key);
+        if (owner) {
+          sink.add('duplicate-path', `host ${rule.host ?? '(any)'} path ${JSON.stringify(path.path)} (${path.pathType}) is already routed by older Ingress ${owner.namespace}/${owner.name}; this path is not converted`, { location: path.location, object: ingress.ref });
+          return;
+        }
+        claimed.set(key, ingress);
+        // APISIX prefers an exact uri; Ingress prefers the longer Prefix "/foo/" for "/foo".
+        if (path.pathType === 'Exact' && prefixes.has(`${rule.host ?? ''}\u0000${path.path}/`)) {
+          sink.add('exact-path-shadowed', `Exact ${JSON.stringify(path.path)} is never chosen by Ingress: Prefix ${JSON.stringify(`${path.path}/`)} on the same host is longer and also matches it; left out so that ${JSON.stringify(path.path)} keeps reaching that backend`, { location: path.location, object: ingress.ref });
+          return;
+        }
+        const upstream = upstreamFor(path.backend, `host ${rule.host ?? '(any)'} path ${JSON.stringify(path.path)}`);
+        if (!upstream) return;
+        const name = `${ingress.namespace}_${ingress.name}_${i}-${j}`;
+        const { uris, vars } = matchOf(path, dialect);
+        const hostVars = rule.host?.startsWith('*.') ? [oneLabelHost(rule.host)] : [];
+        const route: AdcRoute = {
+          ...id(name),
+          name,
+          description: DESCRIPTION,
+          labels,
+          uris,
+          ...(vars.length + hostVars.length > 0 ? { vars: [...vars, ...hostVars] } : {}),
+          ...(websocket ? { enable_websocket: true } : {}),
+          ...(Object.keys(plugins).length > 0 ? { plugins } : {}),
+        };
+        out.push({ ...id(name), name, labels, ...(rule.host ? { hosts: [rule.host.toLowerCase()] } : {}), upstream, routes: [route] });
+      });
+    });
+    if (ingress.defaultBackend) {
+      // AIC ignores defaultBackend; a host-less catch-all route at the lowest priority keeps it.
+      const upstream = upstreamFor(ingress.defaultBackend, 'defaultBackend');
+      if (upstream) {
+        const name = `${ingress.namespace}_${ingress.name}_default-backend`;
+        out.push({ ...id(name), name, labels, upstream, routes: [{ ...id(name), name, description: DESCRIPTION, labels, uris: ['/*'], priority: -1 }] });
+      }
+    }
+    ingress.tls.forEach((entry, k) => {
+      if (!entry.secretName) return;
+      const snis = [...new Set((entry.hosts.length > 0 ? entry.hosts : ingress.rules.map((r) => r.host).filter((h): h is string => h !== undefined)).map((h) => h.toLowerCase()))].sort();
+      if (snis.length === 0) {
+        sink.add('tls-without-secret', `tls entry ${k} names no host and the Ingress has no rule hosts; an ADC ssl needs SNIs, so it is not converted`, { location: entry.location, object: ingress.ref });
+        return;
+      }
+      const secret = model.secrets.find((s) => s.namespace === ingress.namespace && s.name === entry.secretName);
+      ssls.push({ ...id(`Ingress_${ingress.namespace}_${ingress.name}_${k}`), labels, snis, certificates: [certificatesOf(secret, ingress, entry.secretName, entry.location, sink)] });
+    });
+  }
+  prioritizeSharedPrefixes(out);
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { ...(out.length > 0 ? { services: out.sort(byName) } : {}), ...(ssls.length > 0 ? { ssls: ssls.sort((a, b) => (a.snis.join() < b.snis.join() ? -1 : 1)) } : {}) };
+}
+
+function resolvePort(backend: Extract<Backend, { type: 'service' }>, namespace: string, services: ServiceIndex, ingress: Ingress, sink: DiagnosticSink, where: string): { number: number; name?: string } | undefined {
+  const service = services.get(namespace, backend.name);
+  if ('number' in backend.port) {
+    const name = service?.ports.find((p) => p.port === (backend.port as { number: number }).number)?.name;
+    return { number: backend.port.number, ...(name ? { name } : {}) };
+  }
+  const portName = backend.port.name;
+  const port = service?.ports.find((p) => p.name === portName);
+  if (!port) {
+    sink.add(service ? 'service-port-not-found' : 'service-not-found', `${where}: port ${JSON.stringify(portName)} of Service ${namespace}/${backend.name} cannot be resolved; the path is not converted`, { location: backend.location, object: ingress.ref });
+    return undefined;
+  }
+  return { number: port.port, name: portName };
+}
+
+/** Route uris as AIC writes them, and regex paths as a vars condition. */
+function matchOf(path: IngressPath, dialect: ReturnType<typeof pathDialect>): { uris: string[]; vars: Var[] } {
+  const p = path.path === '' ? '/' : path.path;
+  if (path.pathType === 'Exact') return { uris: [p], vars: [] };
+  if (path.pathType === 'Prefix') return { uris: p === '/' ? ['/', '/*'] : [p, `${p.replace(/\/+$/, '')}/*`], vars: [] };
+  if (dialect.kind === 'apisix' && dialect.regex) return { uris: ['/*'], vars: [['uri', '~~', p]] };
+  return { uris: [p], vars: [] };
+}
+
+/** Ingress `*.example.com` matches exactly one label; APISIX's wildcard host matches more. */
+function oneLabelHost(host: string): Var {
+  return ['host', '~~', `^[^.]+${host.slice(1).replace(/\./g, '\\.')}$`];
+}
+
+/**
+ * APISIX picks among routes that match with the same `/*` pattern by priority; Ingress picks the
+ * longest path ("/foo/" over "/foo"). Give such Prefix routes their path length as priority.
+ */
+function prioritizeSharedPrefixes(services: AdcService[]): void {
+  const byPattern = new Map<string, AdcRoute[]>();
+  for (const s of services) {
+    for (const r of s.routes) {
+      const prefix = r.uris.find((u) => u.endsWith('/*'));
+      if (!prefix || r.priority !== undefined) continue;
+      const key = `${(s.hosts ?? []).join(',')}\u0000${prefix}`;
+      byPattern.set(key, [...(byPattern.get(key) ?? []), r]);
+    }
+  }
+  for (const routes of byPattern.values()) if (routes.length > 1) for (const r of routes) r.priority = r.uris[0]!.length;
+}
+
+function certificatesOf(secret: TlsSecret | undefined, ingress: Ingress, secretName: string, location: Ingress['location'], sink: DiagnosticSink): { certificate: string; key: string } {
+  if (secret?.certificate && secret.key) {
+    sink.add('tls-key-material', `the ADC output now contains the private key of Secret ${secret.namespace}/${secret.name}; store and commit it as a secret`, { location, object: ingress.ref });
+    return { certificate: secret.certificate, key: secret.key };
+  }
+  sink.add('tls-secret-reference', `Secret ${ingress.namespace}/${secretName} is not in the input; the ssl references it as $secret://kubernetes/${ingress.namespace}/${secretName}/tls.crt and tls.key, which APISIX must be able to resolve`, {
+    location,
+    object: ingress.ref,
+    hint: 'configure an APISIX secret manager for it, or add the Secret to the input',
+  });
+  return { certificate: `$secret://kubernetes/${ingress.namespace}/${secretName}/tls.crt`, key: `$secret://kubernetes/${ingress.namespace}/${secretName}/tls.key` };
+}
+
+/** Route plugins exactly as AIC 2.x writes them for the Ingress's annotations. */
+function pluginsOf(ingress: Ingress, model: InputModel, sink: DiagnosticSink): Plugins {
+  const plugins: Plugins = {};
+  for (const intent of ingress.intents) {
+    switch (intent.kind) {
+      case 'https-redirect':
+        plugins['redirect'] = { http_to_https: true };
+        break;
+      case 'redirect':
+        plugins['redirect'] = { uri: intent.url, ret_code: intent.statusCode };
+        break;
+      case 'rewrite-path':
+        plugins['proxy-rewrite'] = { uri: intent.path };
+        break;
+      case 'rewrite-regex':
+        plugins['proxy-rewrite'] = { regex_uri: [intent.pattern, intent.template] };
+        break;
+      case 'cors':
+        plugins['cors'] = { allow_origins: intent.allowOrigins.join(','), allow_headers: intent.allowHeaders.join(','), allow_methods: intent.allowMethods.join(',') };
+        break;
+      case 'csrf':
+        plugins['csrf'] = { key: intent.key };
+        break;
+      case 'methods':
+        plugins['fault-injection'] = { abort: { http_status: 405, vars: [[intent.allow ? ['request_method', '!', 'in', intent.allow] : ['request_method', 'in', intent.block]]] } };
+        break;
+      case 'auth':
+        plugins[intent.plugin] = {};
+        break;
+      case 'response-rewrite':
+        plugins['response-rewrite'] = {
+          ...(plugins['response-rewrite'] ?? {}),
+          ...(intent.statusCode !== undefined ? { status_code: intent.statusCode } : {}),
+          ...(intent.body !== undefined ? { body: intent.body, body_base64: intent.bodyBase64 } : {}),
+        };
+        break;
+      case 'response-headers':
+        plugins['response-rewrite'] = {
+          ...(plugins['response-rewrite'] ?? {}),
+          headers: {
+            ...(intent.add.length ? { add: intent.add.map((h) => `${h.name}:${h.value}`) } : {}),
+            ...(intent.set.length ? { set: Object.fromEntries(intent.set.map((h) => [h.name, h.value])) } : {}),
+            ...(intent.remove.length ? { remove: intent.remove } : {}),
+          },
+        };
+        break;
+      case 'ip-restriction':
+        plugins['ip-restriction'] = intent.allow ? { whitelist: intent.allow } : { blacklist: intent.block };
+        break;
+      case 'forward-auth':
+        plugins['forward-auth'] = {
+          uri: intent.uri,
+          ssl_verify: intent.sslVerify,
+          ...(intent.requestHeaders.length ? { request_headers: intent.requestHeaders } : {}),
+          ...(intent.upstreamHeaders.length ? { upstream_headers: intent.upstreamHeaders } : {}),
+          ...(intent.clientHeaders.length ? { client_headers: intent.clientHeaders } : {}),
+        };
+        break;
+      case 'plugin-config': {
+        const config = model.apisixPluginConfigs.find((c) => c.namespace === ingress.namespace && c.name === intent.name);
+        if (!config) {
+          for (const a of intent.sources) sink.add('plugin-config-not-found', `ApisixPluginConfig ${ingress.namespace}/${intent.name} is not in the input; AIC 2.x would add no plugins`, { location: a.location, object: ingress.ref, annotation: a.key });
+          break;
+        }
+        // Inlined first: annotation plugins override same-named ones.
+        for (const p of config.plugins.filter((x) => x.enable)) if (!(p.name in plugins)) plugins[p.name] = p.config;
+        break;
+      }
+      default:
+        break; // upstream, websocket, regex-paths, service-namespace: not plugins
+    }
+  }
+  return plugins;
+}
