@@ -5,7 +5,8 @@ import type { InputSource } from './input/sources.js';
 import { InputReader, type InputStats } from './parsers/index.js';
 import { compareDiagnostics, type Diagnostic } from './reporter/diagnostics.js';
 import { DiagnosticSink } from './reporter/sink.js';
-import { verifyConversion, type VerifyResult } from './verify/index.js';
+import { verifyAdc, verifyConversion, type VerifyResult } from './verify/index.js';
+import { classifyIngresses, defaultIngressClass } from './converters/gateway-api/classes.js';
 import { convertToAdc } from './converters/adc/index.js';
 import type { AdcConfiguration } from './converters/adc/types.js';
 import { DEFAULT_TARGET, findTarget, targets } from './matrix/targets.js';
@@ -85,6 +86,10 @@ export class Conversion {
   /** Converts, then checks request by request that the output routes as the input did. */
   finishAndVerify(): VerifiedConversion {
     const { result, model, trace } = this.run();
+    if (result.adc) {
+      const ingresses = classifyIngresses(model.ingresses, defaultIngressClass(model.ingressClasses, new DiagnosticSink()), this.options.ingressClasses, new DiagnosticSink()).map((c) => c.ingress);
+      return { ...result, verification: verifyAdc({ model, ingresses, adc: result.adc, diagnostics: result.diagnostics }) };
+    }
     return { ...result, verification: verifyConversion({ model, objects: result.objects, diagnostics: result.diagnostics, trace }) };
   }
 

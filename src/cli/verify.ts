@@ -5,15 +5,18 @@ import { emitReport } from './report.js';
 
 export interface VerifyFlags extends InputFlags {
   report: 'text' | 'json';
+  to: 'gateway-api' | 'adc';
 }
 
 export function addVerifyOptions(command: Command): Command {
-  return command.addOption(new Option('--report <format>', 'divergences as text or json (on stdout)').choices(['text', 'json']).default('text'));
+  return command
+    .addOption(new Option('--report <format>', 'divergences as text or json (on stdout)').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--to <format>', 'the output to check: gateway-api, or adc (through an APISIX routing model)').choices(['gateway-api', 'adc']).default('gateway-api'));
 }
 
 /** Exit codes: 0 no unreported divergence; 1 at least one; 2 usage error or nothing readable. */
 export async function verifyCommand(paths: string[], flags: VerifyFlags, io: CliIO, version: string): Promise<number> {
-  const input = await readInputs(paths, flags, conversionOptions(flags), io);
+  const input = await readInputs(paths, flags, { ...conversionOptions(flags), to: flags.to }, io);
   const result = input.conversion.finishAndVerify();
   await emitReport(result, { report: 'text', failOn: 'never', color: flags.color }, io, version, false);
   const { formatVerifyJson, formatVerifyText } = await import('../verify/report.js');

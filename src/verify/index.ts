@@ -4,7 +4,9 @@
 // the converter already reported on is expected; any other is a converter bug.
 import type { ConversionTrace } from '../converters/gateway-api/trace.js';
 import type { GatewayApiObject } from '../converters/gateway-api/types.js';
-import type { InputModel } from '../ir/model.js';
+import type { Ingress, InputModel } from '../ir/model.js';
+import type { AdcConfiguration } from '../converters/adc/types.js';
+import { ApisixRouter } from './apisix-router.js';
 import type { Diagnostic, SourceLocation } from '../reporter/diagnostics.js';
 import { GatewayRouter } from './gateway-router.js';
 import { IngressRouter } from './ingress-router.js';
@@ -94,6 +96,42 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
       if (explainedBy.length > 0) result.expected++;
       else result.unreported++;
     }
+  }
+  return result;
+}
+
+export interface VerifyAdcInput {
+  model: InputModel;
+  /** The Ingresses converted (one controller serves them all). */
+  ingresses: readonly Ingress[];
+  adc: AdcConfiguration;
+  diagnostics: readonly Diagnostic[];
+}
+
+/** The same check for ADC output, through the APISIX reference router. */
+export function verifyAdc(input: VerifyAdcInput): VerifyResult {
+  const explaining = input.diagnostics.filter((d) => divergenceCodes.has(d.code) && d.location && d.location.path !== '');
+  const result: VerifyResult = { scopes: 1, probes: 0, divergences: [], expected: 0, unreported: 0, assumedGateways: [] };
+  const sources = new Map<string, SourceLocation[]>();
+  for (const ingress of input.ingresses) {
+    const intentSources = ingress.intents.flatMap((i) => i.sources.map((a) => a.location));
+    ingress.rules.forEach((rule, i) =>
+      rule.paths.forEach((path, j) => sources.set(`${ingress.namespace}_${ingress.name}_${i}-${j}`, [path.location, ...(rule.hostLocation ? [rule.hostLocation] : []), ...intentSources])),
+    );
+    if (ingress.defaultBackend) sources.set(`${ingress.namespace}_${ingress.name}_default-backend`, [ingress.defaultBackend.location]);
+  }
+  const ports = new Map(input.model.services.map((s) => [`${s.namespace}/${s.name}`, s]));
+  const ingressRouter = new IngressRouter(input.ingresses, input.model.services);
+  const apisixRouter = new ApisixRouter(input.adc, (route) => sources.get(route.name) ?? [], (ns, name, port) => ports.get(`${ns}/${name}`)?.ports.find((p) => p.name === port)?.port);
+  for (const probe of generateProbes(input.ingresses, (host) => ingressRouter.tlsEntryFor(host) !== undefined)) {
+    result.probes++;
+    const ingress = ingressRouter.route(probe);
+    const output = apisixRouter.route(probe);
+    if (sameOutcome(ingress.outcome, output.outcome)) continue;
+    const explainedBy = explaining.filter((d) => [...ingress.trace, ...output.trace].some((t) => related(d.location!, t))).map((d) => ({ code: d.code, location: d.location! }));
+    result.divergences.push({ scope: 'apisix', probe, ingress, output, explainedBy });
+    if (explainedBy.length > 0) result.expected++;
+    else result.unreported++;
   }
   return result;
 }

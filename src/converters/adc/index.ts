@@ -34,6 +34,7 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
   const out: AdcService[] = [];
   const ssls: AdcSsl[] = [];
   const claimed = new Map<string, Ingress>();
+  const pathLength = new Map<string, number>();
   const prefixes = new Set(classified.flatMap(({ ingress }) => ingress.rules.flatMap((r) => r.paths.filter((p) => p.pathType === 'Prefix').map((p) => `${r.host ?? ''}\u0000${p.path}`))));
   for (const { ingress } of [...classified].sort((a, b) => compareAge(a.ingress, b.ingress))) {
     const plugins = pluginsOf(ingress, model, sink);
@@ -79,9 +80,14 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         }
         const upstream = upstreamFor(path.backend, `host ${rule.host ?? '(any)'} path ${JSON.stringify(path.path)}`);
         if (!upstream) return;
+        if (path.pathType === 'ImplementationSpecific' && dialect.kind === 'plain') {
+          const pattern = /[*()$^|+?[\]{}\\]/.test(path.path);
+          sink.add(pattern ? 'implementation-specific-pattern' : 'implementation-specific-path', `path ${JSON.stringify(path.path)} (ImplementationSpecific) is converted as a prefix${pattern ? '; it looks like a pattern, and "*" is a wildcard in APISIX uris' : ''}`, { location: path.location, object: ingress.ref });
+        }
         const name = `${ingress.namespace}_${ingress.name}_${i}-${j}`;
         const { uris, vars } = matchOf(path, dialect);
         const hostVars = rule.host?.startsWith('*.') ? [oneLabelHost(rule.host)] : [];
+        pathLength.set(name, (path.path || '/').length);
         const route: AdcRoute = {
           ...id(name),
           name,
@@ -104,7 +110,10 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
       }
     }
     ingress.tls.forEach((entry, k) => {
-      if (!entry.secretName) return;
+      if (!entry.secretName) {
+        sink.add('tls-without-secret', `tls entry ${k} has no secretName (SNI routing with the controller's default certificate); an ADC ssl needs a certificate, so HTTPS for its hosts is not configured`, { location: entry.location, object: ingress.ref });
+        return;
+      }
       const snis = [...new Set((entry.hosts.length > 0 ? entry.hosts : ingress.rules.map((r) => r.host).filter((h): h is string => h !== undefined)).map((h) => h.toLowerCase()))].sort();
       if (snis.length === 0) {
         sink.add('tls-without-secret', `tls entry ${k} names no host and the Ingress has no rule hosts; an ADC ssl needs SNIs, so it is not converted`, { location: entry.location, object: ingress.ref });
@@ -114,7 +123,7 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
       ssls.push({ ...id(`Ingress_${ingress.namespace}_${ingress.name}_${k}`), labels, snis, certificates: [certificatesOf(secret, ingress, entry.secretName, entry.location, sink)] });
     });
   }
-  prioritizeSharedPrefixes(out);
+  prioritizeSharedPrefixes(out, pathLength);
   const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { ...(out.length > 0 ? { services: out.sort(byName) } : {}), ...(ssls.length > 0 ? { ssls: ssls.sort((a, b) => (a.snis.join() < b.snis.join() ? -1 : 1)) } : {}) };
 }
@@ -134,12 +143,19 @@ function resolvePort(backend: Extract<Backend, { type: 'service' }>, namespace: 
   return { number: port.port, name: portName };
 }
 
-/** Route uris as AIC writes them, and regex paths as a vars condition. */
+/**
+ * Route uris as AIC writes them, and regex paths as a vars condition; but a Prefix "/foo/" also
+ * gets "/foo" (AIC leaves it out, though Ingress matches it), and ImplementationSpecific paths of
+ * Ingresses that are not APISIX's keep their plain Prefix meaning.
+ */
 function matchOf(path: IngressPath, dialect: ReturnType<typeof pathDialect>): { uris: string[]; vars: Var[] } {
   const p = path.path === '' ? '/' : path.path;
   if (path.pathType === 'Exact') return { uris: [p], vars: [] };
-  if (path.pathType === 'Prefix') return { uris: p === '/' ? ['/', '/*'] : [p, `${p.replace(/\/+$/, '')}/*`], vars: [] };
-  if (dialect.kind === 'apisix' && dialect.regex) return { uris: ['/*'], vars: [['uri', '~~', p]] };
+  if (path.pathType === 'Prefix' || dialect.kind === 'plain') {
+    const trimmed = p.replace(/\/+$/, '');
+    return { uris: trimmed === '' ? ['/', '/*'] : [trimmed, `${trimmed}/*`], vars: [] };
+  }
+  if (dialect.regex) return { uris: ['/*'], vars: [['uri', '~~', p]] };
   return { uris: [p], vars: [] };
 }
 
@@ -149,20 +165,24 @@ function oneLabelHost(host: string): Var {
 }
 
 /**
- * APISIX picks among routes that match with the same `/*` pattern by priority; Ingress picks the
- * longest path ("/foo/" over "/foo"). Give such Prefix routes their path length as priority.
+ * APISIX picks among routes that match with the same uri (exact, or the same "/x/*") by priority;
+ * Ingress picks the longest path, then Exact over Prefix. Routes that share a uri get a priority
+ * saying exactly that.
  */
-function prioritizeSharedPrefixes(services: AdcService[]): void {
-  const byPattern = new Map<string, AdcRoute[]>();
+function prioritizeSharedPrefixes(services: AdcService[], pathLength: ReadonlyMap<string, number>): void {
+  const byUri = new Map<string, AdcRoute[]>();
   for (const s of services) {
     for (const r of s.routes) {
-      const prefix = r.uris.find((u) => u.endsWith('/*'));
-      if (!prefix || r.priority !== undefined) continue;
-      const key = `${(s.hosts ?? []).join(',')}\u0000${prefix}`;
-      byPattern.set(key, [...(byPattern.get(key) ?? []), r]);
+      if (r.priority !== undefined) continue;
+      for (const uri of r.uris) {
+        const key = `${(s.hosts ?? []).join(',')}\u0000${JSON.stringify(r.vars ?? [])}\u0000${uri}`;
+        byUri.set(key, [...(byUri.get(key) ?? []), r]);
+      }
     }
   }
-  for (const routes of byPattern.values()) if (routes.length > 1) for (const r of routes) r.priority = r.uris[0]!.length;
+  const shared = new Set([...byUri.values()].filter((routes) => routes.length > 1).flat());
+  // Longer Ingress path first; on equal length an Exact path (a single uri) first.
+  for (const r of shared) r.priority = (pathLength.get(r.name) ?? 0) * 2 + (r.uris.length === 1 ? 1 : 0);
 }
 
 function certificatesOf(secret: TlsSecret | undefined, ingress: Ingress, secretName: string, location: Ingress['location'], sink: DiagnosticSink): { certificate: string; key: string } {
