@@ -8,3 +8,16 @@ export function dropNulls(value: unknown): unknown {
   }
   return value;
 }
+
+/** The same value with object keys sorted at every level, so that output never follows input key order. */
+export function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeysDeep((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

@@ -70,9 +70,6 @@ export class ApisixRouter {
     const effect = applyPlugins(plugins, probe);
     if (effect.answer) return effect.answer;
     const proxyRewrite = route.plugins?.['proxy-rewrite'] as { uri?: string } | undefined;
-    const redirect = route.plugins?.['redirect'] as { http_to_https?: boolean; uri?: string; ret_code?: number } | undefined;
-    if (redirect?.http_to_https && probe.scheme === 'http') return { kind: 'redirect', statusCode: 301, location: `https://${probe.host}${probe.path}` };
-    if (redirect?.uri) return { kind: 'redirect', statusCode: redirect.ret_code ?? 302, location: redirect.uri.startsWith('/') ? `${probe.scheme}://${probe.host}${redirect.uri}` : redirect.uri };
     const backend = backendOf(service);
     if (backend?.type === 'service' && typeof backend.port === 'string') backend.port = this.portNumber(backend.namespace, backend.name, backend.port) ?? backend.port;
     if (!backend) return { kind: 'status', statusCode: 502, reason: 'upstream without nodes' };

@@ -146,7 +146,8 @@ export class IngressRouter {
           if (!['GET', 'HEAD', 'OPTIONS'].includes(probe.method)) return { outcome: { kind: 'status', statusCode: 401, reason: 'csrf without a token' }, trace: traceOf(intent) };
           break;
         case 'https-redirect':
-          if (probe.scheme === 'http') return { outcome: { kind: 'redirect', statusCode: intent.statusCode, location: `https://${probe.host}${probe.path}` }, trace: traceOf(intent) };
+          // APISIX: 301 for GET and HEAD, 308 for other methods.
+          if (probe.scheme === 'http') return { outcome: { kind: 'redirect', statusCode: ['GET', 'HEAD'].includes(probe.method) ? 301 : 308, location: `https://${probe.host}${probe.path}` }, trace: traceOf(intent) };
           break;
         case 'redirect': {
           const location = intent.url.startsWith('/') ? `${probe.scheme}://${probe.host}${intent.url}` : intent.url;

@@ -15,13 +15,16 @@ type Plugins = readonly { name: string; config?: Record<string, unknown> }[];
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Applies the plugins in APISIX's priority order (fault-injection, auth, csrf, proxy-rewrite). */
+/** Applies the plugins in APISIX's priority order (fault-injection, auth, csrf, redirect, proxy-rewrite). */
 export function applyPlugins(plugins: Plugins, probe: Probe): PluginEffect {
   const byName = new Map(plugins.map((p) => [p.name, p.config ?? {}]));
   const abort = (byName.get('fault-injection')?.['abort'] ?? undefined) as { http_status?: number; vars?: unknown } | undefined;
   if (abort && varsMatch(abort.vars, probe)) return { answer: { kind: 'status', statusCode: abort.http_status ?? 500, reason: 'fault-injection' } };
   for (const auth of ['key-auth', 'basic-auth']) if (byName.has(auth)) return { answer: { kind: 'status', statusCode: 401, reason: `${auth} without credentials` } };
   if (byName.has('csrf') && !safeMethods.has(probe.method)) return { answer: { kind: 'status', statusCode: 401, reason: 'csrf without a token' } };
+  const redirect = byName.get('redirect') as { http_to_https?: boolean; uri?: string; ret_code?: number } | undefined;
+  if (redirect?.http_to_https && probe.scheme === 'http') return { answer: { kind: 'redirect', statusCode: ['GET', 'HEAD'].includes(probe.method) ? 301 : 308, location: `https://${probe.host}${probe.path}` } };
+  if (redirect?.uri) return { answer: { kind: 'redirect', statusCode: redirect.ret_code ?? 302, location: redirect.uri.startsWith('/') ? `${probe.scheme}://${probe.host}${redirect.uri}` : redirect.uri } };
   const regex = byName.get('proxy-rewrite')?.['regex_uri'] as [string, string] | undefined;
   if (regex) {
     try {

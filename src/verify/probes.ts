@@ -52,7 +52,7 @@ export function methodsToProbe(ingresses: readonly Ingress[]): string[] {
   const methods = new Set(['GET']);
   for (const ingress of ingresses) {
     for (const intent of ingress.intents) {
-      if (intent.kind === 'csrf') methods.add('POST');
+      if (intent.kind === 'csrf' || intent.kind === 'https-redirect') methods.add('POST');
       if (intent.kind === 'methods') for (const m of [...(intent.allow ?? []), ...(intent.block ?? []), 'POST', 'DELETE']) methods.add(m);
     }
   }

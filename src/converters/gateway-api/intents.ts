@@ -35,7 +35,7 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
   const plan: IngressPlan = { filters: [], httpsRedirect: false };
   const plugins: { name: string; config?: Record<string, unknown> }[] = [];
   const report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat' | 'annotation-no-effect' | 'plugin-config-not-found', message: string) => {
-    for (const a of sources) sink.add(code, `${a.key}=${JSON.stringify(a.value.length > 80 ? `${a.value.slice(0, 77)}...` : a.value)}: ${message}`, { location: a.location, object: ingress.ref, annotation: a.key });
+    for (const a of sources) sink.add(code, `${a.key}=${shownValue(a)}: ${message}`, { location: a.location, object: ingress.ref, annotation: a.key });
   };
   const notExpressible = (intent: Intent, what: string, inApisix: string | undefined) =>
     report(intent.sources, 'annotation-not-converted', `${what} cannot be expressed in standard Gateway API${inApisix ? `; ${AIC_TARGET} emits ${inApisix}` : ''}`);
@@ -49,9 +49,20 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
   for (const intent of ingress.intents) {
     switch (intent.kind) {
       case 'https-redirect':
-        plan.httpsRedirect = true;
+        // AIC ignores sectionName (by default), so listener-split routes would both match on both
+        // ports; its own redirect plugin does what the annotation did.
+        if (mode === 'apisix') plugins.push({ name: 'redirect', config: { http_to_https: true } });
+        else {
+          plan.httpsRedirect = true;
+          report(intent.sources, 'annotation-caveat', 'APISIX skips this redirect when X-Forwarded-Proto says https (TLS terminated in front of it); a RequestRedirect on the HTTP listener always fires, so behind such a load balancer requests loop');
+        }
         break;
       case 'redirect': {
+        if (mode === 'apisix') {
+          // AIC drops RequestRedirect.path; the redirect plugin keeps the URL as written.
+          plugins.push({ name: 'redirect', config: { uri: intent.url, ret_code: intent.statusCode } });
+          break;
+        }
         const filter = redirectFilter(intent.url, intent.statusCode);
         if (typeof filter === 'string') notExpressible(intent, `redirect to ${JSON.stringify(intent.url)} (${filter})`, undefined);
         else {
@@ -134,8 +145,14 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
           report(intent.sources, 'plugin-config-not-found', `ApisixPluginConfig ${ingress.namespace}/${intent.name} is not in the input; AIC 2.x would add no plugins`);
           break;
         }
+        // Filters become same-named APISIX plugins in AIC; the annotation's must win, as on Ingress.
+        const byFilters = new Set(ingress.intents.flatMap((i) => (i.kind === 'cors' ? ['cors'] : i.kind === 'response-headers' ? ['response-rewrite'] : i.kind === 'rewrite-path' ? ['proxy-rewrite'] : [])));
         for (const p of config.plugins.filter((x) => x.enable)) {
           if (p.secretRef) report(intent.sources, 'annotation-caveat', `plugin ${p.name} of ${config.name} takes part of its config from Secret ${p.secretRef}, which is not inlined`);
+          if (byFilters.has(p.name)) {
+            report(intent.sources, 'annotation-caveat', `plugin ${p.name} of ${config.name} is left out: an annotation of the Ingress sets it, and annotation plugins override ApisixPluginConfig ones`);
+            continue;
+          }
           // Annotation plugins override same-named ones (AIC 2.x).
           if (!plugins.some((x) => x.name === p.name)) plugins.unshift({ name: p.name, config: p.config });
         }
@@ -166,6 +183,12 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
     plan.filters.push({ type: 'ExtensionRef', extensionRef: { group: APISIX_GROUP, kind: 'PluginConfig', name } });
   }
   return plan;
+}
+
+/** Annotation values in messages: shortened, and secrets (csrf-key) never shown. */
+export function shownValue(a: SourceAnnotation): string {
+  if (/(^|\/|-)key$/.test(a.key)) return '"(redacted)"';
+  return JSON.stringify(a.value.length > 80 ? `${a.value.slice(0, 77)}...` : a.value);
 }
 
 type Report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat', message: string) => void;

@@ -168,9 +168,11 @@ function rulesFor(match: HTTPRouteMatch, backendRef: HTTPBackendRef, plan: Ingre
     ...(plan.timeouts ? { timeouts: plan.timeouts } : {}),
   };
   if (!plan.httpsRedirect) return [{ attachment: 'any', rule: proxy }];
-  const toHttps: HTTPRouteRule = { matches: [match], filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }, ...extensions], backendRefs: [] };
+  // APISIX's http_to_https answers GET and HEAD with 301 and every other method with 308 (which keeps the method).
+  const redirect = (statusCode: 301 | 308, matches: HTTPRouteMatch[]): HTTPRouteRule => ({ matches, filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode } }, ...extensions], backendRefs: [] });
   return [
-    { attachment: 'http', rule: toHttps },
+    { attachment: 'http', rule: redirect(301, [{ ...match, method: 'GET' }, { ...match, method: 'HEAD' }]) },
+    { attachment: 'http', rule: redirect(308, [match]) },
     { attachment: 'https', rule: proxy },
   ];
 }

@@ -42,6 +42,7 @@ export type PathMatchType = 'Exact' | 'PathPrefix' | 'RegularExpression';
 
 export interface HTTPRouteMatch {
   path: { type: PathMatchType; value: string };
+  method?: 'GET' | 'HEAD';
 }
 
 export interface HTTPBackendRef {

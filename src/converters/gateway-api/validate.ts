@@ -76,7 +76,7 @@ const backendRef = z
 
 const rule = z
   .strictObject({
-    matches: z.array(z.strictObject({ path: pathMatch })).min(1).max(64),
+    matches: z.array(z.strictObject({ path: pathMatch, method: z.enum(['GET', 'HEAD']).optional() })).min(1).max(64),
     filters: z.array(filter).min(1).max(16).optional(),
     backendRefs: z.array(backendRef).max(16),
     timeouts: z.strictObject({ backendRequest: z.string().regex(/^([0-9]{1,5}(h|m|s|ms)){1,4}$/) }).optional(),

@@ -9,6 +9,8 @@ export const parseCors: FamilyParser = (ctx) => {
     for (const a of lists) ctx.noEffect(a, 'has no effect without k8s.apisix.apache.org/enable-cors: "true"');
     return [];
   }
+  // AIC passes the lists to APISIX as written; APISIX's patterns reject spaces in them.
+  for (const a of lists) if (/\s/.test(a.value)) ctx.invalid(a, 'contains spaces: AIC passes the value as written and APISIX rejects the cors plugin (and the route); converted without them');
   // APISIX's cors plugin defaults each list to "*".
   const orDefault = (values: string[]) => (values.length > 0 ? values : ['*']);
   return [

@@ -3,6 +3,7 @@
 import type { Intent, SourceAnnotation } from '../../ir/intents.js';
 import type { ObjectRef } from '../../reporter/diagnostics.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
+import { shownValue } from '../../converters/gateway-api/intents.js';
 import { APISIX_ANNOTATION_PREFIX, apisixAnnotations, type AnnotationFamily } from './annotations.js';
 import { parseAuthType } from './auth-type.js';
 import type { FamilyContext, FamilyParser } from './context.js';
@@ -65,8 +66,8 @@ export function parseApisixAnnotations(annotations: readonly SourceAnnotation[],
   if (byName.size === 0) return [];
   const ctx: FamilyContext = {
     get: (name) => byName.get(name),
-    invalid: (a, consequence) => sink.add('annotation-invalid', `${a.key}=${JSON.stringify(a.value)}: ${consequence}`, { location: a.location, object, annotation: a.key }),
-    noEffect: (a, reason) => sink.add('annotation-no-effect', `${a.key}=${JSON.stringify(a.value)} ${reason}`, { location: a.location, object, annotation: a.key }),
+    invalid: (a, consequence) => sink.add('annotation-invalid', `${a.key}=${shownValue(a)}: ${consequence}`, { location: a.location, object, annotation: a.key }),
+    noEffect: (a, reason) => sink.add('annotation-no-effect', `${a.key}=${shownValue(a)} ${reason}`, { location: a.location, object, annotation: a.key }),
   };
   return Object.values(families).flatMap((parse) => parse(ctx));
 }

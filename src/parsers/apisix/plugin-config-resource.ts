@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { InputObject } from '../../input/objects.js';
 import type { ApisixPluginConfig } from '../../ir/model.js';
-import { dropNulls } from '../drop-nulls.js';
+import { dropNulls, sortKeysDeep } from '../drop-nulls.js';
 
 const schema = z.looseObject({
   metadata: z.looseObject({ name: z.string().min(1), namespace: z.string().optional() }),
@@ -18,7 +18,7 @@ export function parseApisixPluginConfig(object: InputObject, defaultNamespace: s
   return {
     namespace: metadata.namespace || defaultNamespace,
     name: metadata.name,
-    plugins: (spec.plugins ?? []).map((p) => ({ name: p.name, enable: p.enable !== false, config: p.config ?? {}, ...(p.secretRef ? { secretRef: p.secretRef } : {}) })),
+    plugins: (spec.plugins ?? []).map((p) => ({ name: p.name, enable: p.enable !== false, config: sortKeysDeep(p.config ?? {}) as Record<string, unknown>, ...(p.secretRef ? { secretRef: p.secretRef } : {}) })),
     location: object.locate(),
   };
 }

@@ -6,6 +6,7 @@ import type { PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
+import { shownValue } from '../../converters/gateway-api/intents.js';
 import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
 import { coreAnnotation, INGRESS_CLASS_ANNOTATION } from './annotations.js';
 import {
@@ -206,7 +207,7 @@ function tlsOf(tls: { hosts?: string[] | undefined; secretName?: string | undefi
 function accountAnnotations(ingress: Ingress, ctx: ParseContext): void {
   for (const annotation of ingress.annotations) {
     if (coreAnnotation(annotation.key) || isApisixAnnotation(annotation.key)) continue; // providers account for theirs
-    ctx.sink.add('annotation-not-converted', `annotation ${annotation.key}=${JSON.stringify(truncate(annotation.value))} is not converted`, {
+    ctx.sink.add('annotation-not-converted', `annotation ${annotation.key}=${shownValue(annotation)} is not converted`, {
       annotation: annotation.key,
       location: annotation.location,
       object: ingress.ref,
@@ -214,9 +215,6 @@ function accountAnnotations(ingress: Ingress, ctx: ParseContext): void {
   }
 }
 
-function truncate(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
-}
 
 function nameOf(raw: Record<string, unknown>): string | undefined {
   const metadata = raw['metadata'] as Record<string, unknown> | undefined;
