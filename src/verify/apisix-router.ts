@@ -73,7 +73,7 @@ export class ApisixRouter {
     const backend = backendOf(service);
     if (backend?.type === 'service' && typeof backend.port === 'string') backend.port = this.portNumber(backend.namespace, backend.name, backend.port) ?? backend.port;
     if (!backend) return { kind: 'status', statusCode: 502, reason: 'upstream without nodes' };
-    const path = proxyRewrite?.uri ?? effect.path;
+    const path = effect.path ?? proxyRewrite?.uri;
     return path !== undefined ? { kind: 'backend', backend, forwarded: { path } } : { kind: 'backend', backend };
   }
 }

@@ -154,7 +154,7 @@ export class IngressRouter {
           return { outcome: { kind: 'redirect', statusCode: intent.statusCode, location }, trace: traceOf(intent) };
         }
         case 'rewrite-path':
-          path = intent.path;
+          path = intent.path.replace(/\$uri|\$request_uri/g, probe.path);
           used.push(...traceOf(intent));
           break;
         case 'rewrite-regex':

@@ -25,6 +25,8 @@ export function applyPlugins(plugins: Plugins, probe: Probe): PluginEffect {
   const redirect = byName.get('redirect') as { http_to_https?: boolean; uri?: string; ret_code?: number } | undefined;
   if (redirect?.http_to_https && probe.scheme === 'http') return { answer: { kind: 'redirect', statusCode: ['GET', 'HEAD'].includes(probe.method) ? 301 : 308, location: `https://${probe.host}${probe.path}` } };
   if (redirect?.uri) return { answer: { kind: 'redirect', statusCode: redirect.ret_code ?? 302, location: redirect.uri.startsWith('/') ? `${probe.scheme}://${probe.host}${redirect.uri}` : redirect.uri } };
+  const uri = byName.get('proxy-rewrite')?.['uri'];
+  if (typeof uri === 'string') return { path: uri.replace(/\$uri|\$request_uri/g, probe.path) };
   const regex = byName.get('proxy-rewrite')?.['regex_uri'] as [string, string] | undefined;
   if (regex) {
     try {

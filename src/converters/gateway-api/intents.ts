@@ -72,7 +72,9 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
         break;
       }
       case 'rewrite-path':
-        plan.filters.push({ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: intent.path } } });
+        // APISIX resolves $variables in the uri; Gateway API would take them literally.
+        if (intent.path.includes('$')) plugin(intent, 'a rewrite with APISIX variables', 'proxy-rewrite', { uri: intent.path });
+        else plan.filters.push({ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: intent.path } } });
         break;
       case 'rewrite-regex':
         plugin(intent, 'a regular-expression rewrite', 'proxy-rewrite', { regex_uri: [intent.pattern, intent.template] });

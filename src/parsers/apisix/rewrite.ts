@@ -16,6 +16,8 @@ export const parseRewrite: FamilyParser = (ctx) => {
     return [];
   }
   try {
+    // AIC validates with Go's RE2: no lookaround, no backreferences.
+    if (/\(\?<?[=!]|\\[1-9]/.test(regex.value)) throw new Error('RE2 has no lookaround or backreferences');
     new RegExp(regex.value, 'u');
   } catch (e) {
     ctx.invalid(regex, `not a valid regular expression (${(e as Error).message}); AIC drops proxy-rewrite`);
