@@ -92,6 +92,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   }
 
   const routes = nameRoutes(drafts);
+  extensions.reportSharedServices(classified.map((c) => c.ingress), plans);
   objects.push(...routes, ...extensions.objects(), ...backendReferenceGrants(routes));
   return checkEmitted(objects, sink);
 }
@@ -168,6 +169,27 @@ class ExtensionObjects {
         object: owner.ref,
         annotation: a.key,
       });
+    }
+  }
+
+  /** A BackendTrafficPolicy tunes the whole Service: say so when Ingresses without these annotations use it too. */
+  reportSharedServices(ingresses: readonly Ingress[], plans: ReadonlyMap<Ingress, IngressPlan>): void {
+    for (const { object, owner } of this.byKey.values()) {
+      if (object.kind !== 'BackendTrafficPolicy') continue;
+      const service = object.spec.targetRefs[0]!.name;
+      const others = ingresses.filter((i) => {
+        if (i === owner || plans.get(i)?.upstream) return false;
+        const namespace = plans.get(i)?.serviceNamespace ?? i.namespace;
+        return namespace === object.metadata.namespace && i.rules.some((r) => r.paths.some((p) => p.backend.type === 'service' && p.backend.name === service));
+      });
+      if (others.length === 0) continue;
+      for (const a of plans.get(owner)?.upstream?.sources ?? []) {
+        this.sink.add('annotation-caveat', `BackendTrafficPolicy ${object.metadata.name} applies to Service ${object.metadata.namespace}/${service} as a whole, so also to ${others.map((i) => `Ingress ${i.namespace}/${i.name}`).join(', ')}, which does not set these upstream annotations`, {
+          location: a.location,
+          object: owner.ref,
+          annotation: a.key,
+        });
+      }
     }
   }
 

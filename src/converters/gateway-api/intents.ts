@@ -92,7 +92,8 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
         responseRewrite = intent;
         break;
       case 'cors': {
-        const origins = intent.allowOrigins.filter((o) => corsOrigin.test(o));
+        // APISIX compares origins literally: "https://*.a.com" matched no browser's Origin, while the filter would read it as a wildcard.
+        const origins = intent.allowOrigins.filter((o) => corsOrigin.test(o) && !o.includes('*.'));
         const methods = intent.allowMethods.map((m) => m.toUpperCase()).filter((m) => corsMethods.has(m));
         const headers = intent.allowHeaders.filter((h) => h === '*' || headerToken.test(h));
         const dropped = [...intent.allowOrigins.filter((o) => !origins.includes(o)), ...intent.allowMethods.filter((m) => !methods.includes(m.toUpperCase())), ...intent.allowHeaders.filter((h) => !headers.includes(h))];
@@ -138,11 +139,11 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
         );
         break;
       case 'plugin-config': {
-        if (mode !== 'apisix') {
+        const config = pluginConfigs.find((c) => c.namespace === ingress.namespace && c.name === intent.name);
+        if (config && mode !== 'apisix') {
           notExpressible(intent, `the plugins of ApisixPluginConfig ${intent.name}`, 'its enabled plugins in a PluginConfig');
           break;
         }
-        const config = pluginConfigs.find((c) => c.namespace === ingress.namespace && c.name === intent.name);
         if (!config) {
           report(intent.sources, 'plugin-config-not-found', `ApisixPluginConfig ${ingress.namespace}/${intent.name} is not in the input; AIC 2.x would add no plugins`);
           break;

@@ -181,7 +181,7 @@ function rulesFor(match: HTTPRouteMatch, backendRef: HTTPBackendRef, plan: Ingre
 function reportApisixPath(ingress: Ingress, path: IngressPath, match: HTTPRouteMatch, regex: boolean, sink: DiagnosticSink): void {
   if (path.pathType !== 'ImplementationSpecific') return;
   const how = regex
-    ? `a regular expression (use-regex): RegularExpression ${JSON.stringify(match.path.value)}`
+    ? `a regular expression (use-regex): RegularExpression ${JSON.stringify(match.path.value)}, whose precedence against other paths is implementation-specific`
     : match.path.type === 'Exact'
       ? `a literal path without "*", which APISIX matches exactly: Exact ${JSON.stringify(match.path.value)}`
       : `a path ending in "*", which APISIX matches as a prefix: ${match.path.type} ${JSON.stringify(match.path.value)}`;

@@ -8,8 +8,8 @@ export const parseIpRestriction: FamilyParser = (ctx) => {
   const block = ctx.get('blocklist-source-range');
   if (allow && block) {
     // AIC emits both lists; APISIX's ip-restriction schema accepts only one, so the route is rejected.
-    ctx.invalid(allow, 'set together with blocklist-source-range: AIC emits both lists, which APISIX rejects');
-    ctx.invalid(block, 'set together with allowlist-source-range: AIC emits both lists, which APISIX rejects');
+    ctx.invalid(allow, 'set together with blocklist-source-range: AIC emits both lists, APISIX rejects the route and nothing was served; the output serves the route to every client');
+    ctx.invalid(block, 'set together with allowlist-source-range: AIC emits both lists, APISIX rejects the route and nothing was served; the output serves the route to every client');
     return [];
   }
   const a = allow ?? block;
@@ -17,7 +17,7 @@ export const parseIpRestriction: FamilyParser = (ctx) => {
   const ranges = listOf(a);
   const bad = ranges.filter((r) => !cidr.test(r));
   if (ranges.length === 0 || bad.length > 0) {
-    ctx.invalid(a, `${ranges.length === 0 ? 'empty' : `not IP addresses or CIDR ranges: ${bad.join(', ')}`}; APISIX rejects the plugin`);
+    ctx.invalid(a, `${ranges.length === 0 ? 'empty' : `not IP addresses or CIDR ranges: ${bad.join(', ')}`}; APISIX rejects the route and nothing was served; the output serves the route to every client`);
     return [];
   }
   return [allow ? { kind: 'ip-restriction', allow: ranges, sources: [a] } : { kind: 'ip-restriction', block: ranges, sources: [a] }];

@@ -12,7 +12,7 @@ export const parseRewrite: FamilyParser = (ctx) => {
   }
   if (target) ctx.noEffect(target, 'empty');
   if (!regex || !template) {
-    for (const a of present(ctx, 'rewrite-target-regex', 'rewrite-target-regex-template')) ctx.noEffect(a, 'needs both rewrite-target-regex and rewrite-target-regex-template; AIC emits an empty proxy-rewrite');
+    for (const a of present(ctx, 'rewrite-target-regex', 'rewrite-target-regex-template')) ctx.invalid(a, 'needs both rewrite-target-regex and rewrite-target-regex-template: AIC emits an empty proxy-rewrite, which APISIX rejects, so the route was not served; the output serves it without a rewrite');
     return [];
   }
   try {
