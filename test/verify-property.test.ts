@@ -41,6 +41,16 @@ test(`random Ingress sets: zero unreported divergences (${RUNS} cases, seed ${SE
   assert.ok(expected > 0, 'no expected divergence was ever produced');
 });
 
+test(`random Ingress sets to ADC: zero unreported divergences through the APISIX model (${Math.round(RUNS / 2)} cases)`, () => {
+  fc.assert(
+    fc.property(corpusArb(6), (corpus) => {
+      const { verification } = verify(sourcesOf(corpus), { ...corpus.options, to: 'adc', sharedGateway: undefined, createSharedGateway: false });
+      if (verification.unreported > 0) throw new Error(`unreported divergence:\n${describeUnreported(verification, corpus)}`);
+    }),
+    { seed: SEED, numRuns: Math.round(RUNS / 2) },
+  );
+});
+
 test('a broken converter (PathPrefix emitted as Exact) is caught by the same property', async () => {
   const { Conversion } = await import('../src/index.js');
   const { verifyConversion } = await import('../src/verify/index.js');

@@ -66,6 +66,7 @@ export const diagnosticCodes = {
   'default-backend-shadowed': { severity: 'warning', summary: 'A defaultBackend can never be reached because a host-less Prefix "/" rule catches every request; it is left out.', remedy: 'Remove the unreachable defaultBackend.', accounting: 'ignored' },
   'default-backend-conflict': { severity: 'warning', summary: 'Several Ingresses of one Gateway set a defaultBackend; the oldest wins.', remedy: 'Set the defaultBackend in one Ingress.', accounting: 'ignored' },
   // Output limits and self-checks
+  'tls-every-host': { severity: 'warning', summary: 'A tls entry covers host-less rules, i.e. every host; an ADC ssl needs explicit SNIs, so HTTPS works only for the hosts listed.', remedy: 'List the hosts in tls[].hosts.', accounting: 'caveat' },
   'tls-key-material': { severity: 'warning', summary: 'The ADC output carries a private key taken from a Secret in the input.', remedy: 'Treat the output file as a secret (or leave the Secret out of the input to get a reference).' },
   'tls-secret-reference': { severity: 'info', summary: 'The TLS Secret is not in the input; the ADC ssl references it with $secret://, which APISIX must resolve.', remedy: 'Configure an APISIX secret manager, or add the Secret to the input.' },
   'route-split': { severity: 'info', summary: 'A route exceeds a Gateway API limit (16 rules, 128 matches, 16 hostnames) and is split into several routes.', remedy: 'Nothing to do; precedence is computed across routes.' },

@@ -24,6 +24,7 @@ function varsHold(vars: AdcRoute['vars'], probe: Probe): boolean {
     if (actual === undefined || typeof value !== 'string') return false;
     if (op === '~~') return new RegExp(value).test(actual);
     if (op === '==') return actual === value;
+    if (op === '~=') return actual !== value;
     return false;
   });
 }

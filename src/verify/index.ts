@@ -29,6 +29,7 @@ export const divergenceCodes: ReadonlySet<string> = new Set([
   'service-port-not-found',
   'invalid-backend',
   'tls-without-secret',
+  'tls-every-host',
   'invalid-secret-name',
   'default-backend-conflict',
   'internal-error',

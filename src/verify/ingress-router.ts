@@ -40,9 +40,14 @@ function apisixPathMatches(value: string, requestPath: string, regex: boolean): 
   return value === requestPath;
 }
 
-/** How APISIX ranks a path: exact URIs first, then the longest prefix, regex routes last. */
+/**
+ * How APISIX ranks the paths of its own Ingresses: exact URIs first, then the longest prefix, regex
+ * routes last. Plain Ingresses rank every path alike (longest path first, as the Ingress spec says).
+ */
 function pathRank(path: IngressPath, dialect: PathDialect): number {
-  if (path.pathType !== 'ImplementationSpecific' || dialect.kind !== 'apisix') return 0;
+  if (dialect.kind !== 'apisix') return 0;
+  if (path.pathType === 'Exact') return 0;
+  if (path.pathType === 'Prefix') return 1;
   if (dialect.regex) return 2;
   return path.path.endsWith('*') ? 1 : 0;
 }
@@ -55,6 +60,7 @@ interface Candidate {
   rank: number;
   /** An APISIX ImplementationSpecific path without "*": an exact match. */
   exactLiteral: boolean;
+  dialect: PathDialect['kind'];
 }
 
 export class IngressRouter {
@@ -114,7 +120,7 @@ export class IngressRouter {
         if (!inTier(rule)) continue;
         for (const path of rule.paths) {
           const exactLiteral = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*');
-          const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral };
+          const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral, dialect: dialect.kind };
           if (ingressPathMatches(path, requestPath, dialect) && (!best || beats(candidate, best))) best = candidate;
         }
       }
@@ -188,7 +194,8 @@ export class IngressRouter {
 
 /** Longest path first, then Exact over Prefix, then the oldest Ingress (the earlier candidate). */
 function beats(a: Candidate, b: Candidate): boolean {
-  if (a.rank !== b.rank) return a.rank < b.rank;
+  // Ranks compare only within one reading of paths (Ingresses of one class share it).
+  if (a.dialect === b.dialect && a.rank !== b.rank) return a.rank < b.rank;
   const la = (a.path.path || '/').length;
   const lb = (b.path.path || '/').length;
   if (la !== lb) return la > lb;

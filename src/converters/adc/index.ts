@@ -10,6 +10,7 @@ import type { DiagnosticSink } from '../../reporter/sink.js';
 import { ServiceIndex } from '../gateway-api/backends.js';
 import { classifyIngresses, defaultIngressClass } from '../gateway-api/classes.js';
 import { compareAge } from '../gateway-api/index.js';
+import { checkAdc } from './validate.js';
 import type { AdcConfiguration, AdcNode, AdcRoute, AdcService, AdcSsl, AdcUpstream, Labels, Plugins, Var } from './types.js';
 
 export interface AdcOptions {
@@ -34,8 +35,15 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
   const out: AdcService[] = [];
   const ssls: AdcSsl[] = [];
   const claimed = new Map<string, Ingress>();
+  let defaultOwner: Ingress | undefined;
+  /** Ingress precedence of each route's path: 2 × length, + 1 for Exact. */
   const pathLength = new Map<string, number>();
-  const prefixes = new Set(classified.flatMap(({ ingress }) => ingress.rules.flatMap((r) => r.paths.filter((p) => p.pathType === 'Prefix').map((p) => `${r.host ?? ''}\u0000${p.path}`))));
+  // Prefix paths, and ImplementationSpecific ones of plain Ingresses (read as prefixes).
+  const prefixes = new Set(
+    classified.flatMap(({ ingress }) =>
+      ingress.rules.flatMap((r) => r.paths.filter((p) => p.pathType === 'Prefix' || (p.pathType === 'ImplementationSpecific' && pathDialect(ingress).kind === 'plain')).map((p) => `${r.host ?? ''}\u0000${p.path}`)),
+    ),
+  );
   for (const { ingress } of [...classified].sort((a, b) => compareAge(a.ingress, b.ingress))) {
     const plugins = pluginsOf(ingress, model, sink);
     const upstreamIntent = ingress.intents.find((i): i is Extract<Intent, { kind: 'upstream' }> => i.kind === 'upstream');
@@ -66,7 +74,9 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
     ingress.rules.forEach((rule, i) => {
       rule.paths.forEach((path, j) => {
         // One controller serves every namespace: the oldest Ingress owns a host+path+type.
-        const key = `${rule.host ?? ''}\u0000${path.pathType}\u0000${path.path}`;
+        // Keyed by meaning: a plain ImplementationSpecific path is the Prefix path it reads as.
+        const effectiveType = path.pathType === 'ImplementationSpecific' && dialect.kind === 'plain' ? 'Prefix' : path.pathType;
+        const key = `${rule.host ?? ''}\u0000${effectiveType}\u0000${path.path || '/'}`;
         const owner = claimed.get(key);
         if (owner) {
           sink.add('duplicate-path', `host ${rule.host ?? '(any)'} path ${JSON.stringify(path.path)} (${path.pathType}) is already routed by older Ingress ${owner.namespace}/${owner.name}; this path is not converted`, { location: path.location, object: ingress.ref });
@@ -74,7 +84,8 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         }
         claimed.set(key, ingress);
         // APISIX prefers an exact uri; Ingress prefers the longer Prefix "/foo/" for "/foo".
-        if (path.pathType === 'Exact' && prefixes.has(`${rule.host ?? ''}\u0000${path.path}/`)) {
+        const exactLiteral = path.pathType === 'Exact' || (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*'));
+        if (exactLiteral && prefixes.has(`${rule.host ?? ''}\u0000${path.path}/`)) {
           sink.add('exact-path-shadowed', `Exact ${JSON.stringify(path.path)} is never chosen by Ingress: Prefix ${JSON.stringify(`${path.path}/`)} on the same host is longer and also matches it; left out so that ${JSON.stringify(path.path)} keeps reaching that backend`, { location: path.location, object: ingress.ref });
           return;
         }
@@ -87,7 +98,12 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         const name = `${ingress.namespace}_${ingress.name}_${i}-${j}`;
         const { uris, vars } = matchOf(path, dialect);
         const hostVars = rule.host?.startsWith('*.') ? [oneLabelHost(rule.host)] : [];
-        pathLength.set(name, (path.path || '/').length);
+        const exactLike = path.pathType === 'Exact' || (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*'));
+        // Exact paths above prefixes above regexes, whatever their length: APISIX's own order, and for
+        // plain Ingresses the same as "longest first" (a matching Exact path is never shorter than a
+        // matching Prefix, but for the unreachable Exact "/x" beside Prefix "/x/", left out above).
+        const tier = (exactLike ? 2 : path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && dialect.regex ? 0 : 1) * 100000;
+        pathLength.set(name, tier + (path.path || '/').length * 2 + (exactLike ? 1 : 0));
         const route: AdcRoute = {
           ...id(name),
           name,
@@ -101,7 +117,10 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         out.push({ ...id(name), name, labels, ...(rule.host ? { hosts: [rule.host.toLowerCase()] } : {}), upstream, routes: [route] });
       });
     });
-    if (ingress.defaultBackend) {
+    if (ingress.defaultBackend && defaultOwner) {
+      sink.add('default-backend-conflict', `defaultBackend is not converted: older Ingress ${defaultOwner.namespace}/${defaultOwner.name} already sets the default backend`, { location: ingress.defaultBackend.location, object: ingress.ref });
+    } else if (ingress.defaultBackend) {
+      defaultOwner = ingress;
       // AIC ignores defaultBackend; a host-less catch-all route at the lowest priority keeps it.
       const upstream = upstreamFor(ingress.defaultBackend, 'defaultBackend');
       if (upstream) {
@@ -115,6 +134,9 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         return;
       }
       const snis = [...new Set((entry.hosts.length > 0 ? entry.hosts : ingress.rules.map((r) => r.host).filter((h): h is string => h !== undefined)).map((h) => h.toLowerCase()))].sort();
+      if (entry.hosts.length === 0 && ingress.rules.some((r) => r.host === undefined) && snis.length > 0) {
+        sink.add('tls-every-host', `tls entry ${k} covers the host-less rules too (every host), but an ADC ssl lists SNIs: only ${snis.join(', ')}`, { location: entry.location, object: ingress.ref });
+      }
       if (snis.length === 0) {
         sink.add('tls-without-secret', `tls entry ${k} names no host and the Ingress has no rule hosts; an ADC ssl needs SNIs, so it is not converted`, { location: entry.location, object: ingress.ref });
         return;
@@ -125,7 +147,7 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
   }
   prioritizeSharedPrefixes(out, pathLength);
   const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return { ...(out.length > 0 ? { services: out.sort(byName) } : {}), ...(ssls.length > 0 ? { ssls: ssls.sort((a, b) => (a.snis.join() < b.snis.join() ? -1 : 1)) } : {}) };
+  return checkAdc({ ...(out.length > 0 ? { services: out.sort(byName) } : {}), ...(ssls.length > 0 ? { ssls: ssls.sort((a, b) => (a.snis.join() < b.snis.join() ? -1 : a.snis.join() > b.snis.join() ? 1 : 0)) } : {}) }, sink);
 }
 
 function resolvePort(backend: Extract<Backend, { type: 'service' }>, namespace: string, services: ServiceIndex, ingress: Ingress, sink: DiagnosticSink, where: string): { number: number; name?: string } | undefined {
@@ -150,9 +172,15 @@ function resolvePort(backend: Extract<Backend, { type: 'service' }>, namespace: 
  */
 function matchOf(path: IngressPath, dialect: ReturnType<typeof pathDialect>): { uris: string[]; vars: Var[] } {
   const p = path.path === '' ? '/' : path.path;
-  if (path.pathType === 'Exact') return { uris: [p], vars: [] };
+  // "*" and "/:name" mean wildcards and parameters in APISIX uris; such literal paths go to vars.
+  // The uri keeps the literal part before the first special character, so APISIX still ranks it by that prefix.
+  const cut = Math.min(...[p.indexOf('*'), p.indexOf('/:') + 1].filter((i) => i > 0));
+  const special = Number.isFinite(cut);
+  const literalPrefix = special ? `${p.slice(0, cut)}*` : '';
+  if (path.pathType === 'Exact') return special ? { uris: [literalPrefix], vars: [['uri', '==', p]] } : { uris: [p], vars: [] };
   if (path.pathType === 'Prefix' || dialect.kind === 'plain') {
     const trimmed = p.replace(/\/+$/, '');
+    if (special) return { uris: [literalPrefix], vars: [['uri', '~~', `^${trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/.*)?$`]] };
     return { uris: trimmed === '' ? ['/', '/*'] : [trimmed, `${trimmed}/*`], vars: [] };
   }
   if (dialect.regex) return { uris: ['/*'], vars: [['uri', '~~', p]] };
@@ -175,14 +203,14 @@ function prioritizeSharedPrefixes(services: AdcService[], pathLength: ReadonlyMa
     for (const r of s.routes) {
       if (r.priority !== undefined) continue;
       for (const uri of r.uris) {
-        const key = `${(s.hosts ?? []).join(',')}\u0000${JSON.stringify(r.vars ?? [])}\u0000${uri}`;
+        const key = `${(s.hosts ?? []).join(',')}\u0000${uri}`;
         byUri.set(key, [...(byUri.get(key) ?? []), r]);
       }
     }
   }
   const shared = new Set([...byUri.values()].filter((routes) => routes.length > 1).flat());
-  // Longer Ingress path first; on equal length an Exact path (a single uri) first.
-  for (const r of shared) r.priority = (pathLength.get(r.name) ?? 0) * 2 + (r.uris.length === 1 ? 1 : 0);
+  // Longer Ingress path first; on equal length an Exact path first (the rank is 2 × length + 1 for Exact).
+  for (const r of shared) r.priority = pathLength.get(r.name) ?? 0;
 }
 
 function certificatesOf(secret: TlsSecret | undefined, ingress: Ingress, secretName: string, location: Ingress['location'], sink: DiagnosticSink): { certificate: string; key: string } {
