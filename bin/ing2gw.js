@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to dist/ by `npm run build` (run by `npm ci` through `prepare`).
-import { main } from '../dist/src/cli/main.js';
+// `--version` is answered here, before any module loads, so that it costs no more than starting Node.
+// The CLI runs from one bundled file (dist/cli.mjs): loading one module instead of a hundred
+// halves the start-up time.
+import { readFileSync } from 'node:fs';
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('../dist/cli.mjs');
+  process.exitCode = await main(process.argv, version);
+}

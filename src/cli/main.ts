@@ -13,9 +13,11 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** The launcher passes the version; in-process callers (tests) read it from the package. */
+let knownVersion: string | undefined;
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  knownVersion ??= (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return knownVersion;
 }
 
 const targetHelp = `support matrix to judge against: ${targets.map((t) => t.id).join(', ')} (default gateway-api@1.6; "generic" = gateway-api@1.6)`;
@@ -110,7 +112,8 @@ function readAll(stream: NodeJS.ReadStream): Promise<string> {
 }
 
 /** Entry point of bin/ing2gw.js. */
-export function main(argv: readonly string[]): Promise<number> {
+export function main(argv: readonly string[], packageVersion?: string): Promise<number> {
+  if (packageVersion) knownVersion = packageVersion;
   return runCli(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -9,6 +9,7 @@ import { compareStrings, type SourceLocation } from '../reporter/diagnostics.js'
 import type { DiagnosticSink } from '../reporter/sink.js';
 import { parseApisixPluginConfig } from './apisix/plugin-config-resource.js';
 import { parseIngressClass } from './ingress-class.js';
+import { LAST_APPLIED_ANNOTATION } from './ingress/annotations.js';
 import { parseIngress } from './ingress/parse.js';
 import { parseSecret } from './secret.js';
 import { parseService } from './service.js';
@@ -189,12 +190,12 @@ function compareLocations(a: SourceLocation, b: SourceLocation): number {
 
 const noiseMetadata = new Set(['managedFields', 'resourceVersion', 'uid', 'generation', 'selfLink']);
 
-/** Content identity of an object, ignoring key order and server-side noise. */
+/** Content identity of an object, ignoring key order and server-side noise (incl. kubectl's copy of the object). */
 function fingerprint(value: unknown, depth = 0, key = ''): string {
   if (Array.isArray(value)) return `[${value.map((v) => fingerprint(v, depth + 1)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value)
-      .filter((k) => !(depth === 0 && k === 'status') && !(key === 'metadata' && noiseMetadata.has(k)))
+      .filter((k) => !(depth === 0 && k === 'status') && !(key === 'metadata' && noiseMetadata.has(k)) && !(key === 'annotations' && k === LAST_APPLIED_ANNOTATION))
       .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${fingerprint((value as Record<string, unknown>)[k], depth + 1, k)}`).join(',')}}`;
   }

@@ -8,7 +8,7 @@ import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
 import { shownValue } from '../../converters/gateway-api/intents.js';
 import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
-import { coreAnnotation, INGRESS_CLASS_ANNOTATION } from './annotations.js';
+import { coreAnnotation, INGRESS_CLASS_ANNOTATION, LAST_APPLIED_ANNOTATION } from './annotations.js';
 import {
   ingressV1beta1Schema,
   ingressV1Schema,
@@ -72,7 +72,7 @@ function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingre
       annotations && typeof annotations === 'object' && !Array.isArray(annotations)
         ? Object.keys(annotations)
             .sort()
-            .map((key) => ({ key, value: String((annotations as Record<string, unknown>)[key]), location: object.locate(['metadata', 'annotations', key]) }))
+            .map((key) => ({ key, value: key === LAST_APPLIED_ANNOTATION ? '' : String((annotations as Record<string, unknown>)[key]), location: object.locate(['metadata', 'annotations', key]) }))
         : [],
     fields,
   };
@@ -158,9 +158,10 @@ function fromV1beta1(ing: IngressV1beta1, object: InputObject, namespace: string
 }
 
 function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace: string): Omit<Ingress, 'rules' | 'tls'> {
+  // kubectl's copy of the whole object is bookkeeping: keep its key, not its (large) value.
   const annotations = Object.entries(ing.metadata.annotations ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => ({ key, value, location: object.locate(['metadata', 'annotations', key]) }));
+    .map(([key, value]) => ({ key, value: key === LAST_APPLIED_ANNOTATION ? '' : value, location: object.locate(['metadata', 'annotations', key]) }));
   // An empty class annotation names no class (the default class applies).
   const classAnnotation = annotations.find((a) => a.key === INGRESS_CLASS_ANNOTATION && a.value !== '');
   return {
