@@ -11,6 +11,7 @@ import { ServiceIndex } from '../gateway-api/backends.js';
 import { classifyIngresses, defaultIngressClass } from '../gateway-api/classes.js';
 import { compareAge } from '../gateway-api/index.js';
 import { checkAdc } from './validate.js';
+import { aicPlugin } from '../apisix-plugins.js';
 import type { AdcConfiguration, AdcNode, AdcRoute, AdcService, AdcSsl, AdcUpstream, Labels, Plugins, Var } from './types.js';
 
 export interface AdcOptions {
@@ -247,14 +248,14 @@ function pluginsOf(ingress: Ingress, model: InputModel, sink: DiagnosticSink): P
         plugins['cors'] = { allow_origins: intent.allowOrigins.join(','), allow_headers: intent.allowHeaders.join(','), allow_methods: intent.allowMethods.join(',') };
         break;
       case 'csrf':
-        plugins['csrf'] = { key: intent.key };
-        break;
       case 'methods':
-        plugins['fault-injection'] = { abort: { http_status: 405, vars: [[intent.allow ? ['request_method', '!', 'in', intent.allow] : ['request_method', 'in', intent.block]]] } };
-        break;
       case 'auth':
-        plugins[intent.plugin] = {};
+      case 'ip-restriction':
+      case 'forward-auth': {
+        const { name, config } = aicPlugin(intent);
+        plugins[name] = config;
         break;
+      }
       case 'response-rewrite':
         plugins['response-rewrite'] = {
           ...(plugins['response-rewrite'] ?? {}),
@@ -270,18 +271,6 @@ function pluginsOf(ingress: Ingress, model: InputModel, sink: DiagnosticSink): P
             ...(intent.set.length ? { set: Object.fromEntries(intent.set.map((h) => [h.name, h.value])) } : {}),
             ...(intent.remove.length ? { remove: intent.remove } : {}),
           },
-        };
-        break;
-      case 'ip-restriction':
-        plugins['ip-restriction'] = intent.allow ? { whitelist: intent.allow } : { blacklist: intent.block };
-        break;
-      case 'forward-auth':
-        plugins['forward-auth'] = {
-          uri: intent.uri,
-          ssl_verify: intent.sslVerify,
-          ...(intent.requestHeaders.length ? { request_headers: intent.requestHeaders } : {}),
-          ...(intent.upstreamHeaders.length ? { upstream_headers: intent.upstreamHeaders } : {}),
-          ...(intent.clientHeaders.length ? { client_headers: intent.clientHeaders } : {}),
         };
         break;
       case 'plugin-config': {

@@ -2,6 +2,7 @@
 // redirect, timeouts, a backend namespace; and, for the APISIX Ingress Controller target, a
 // PluginConfig and BackendTrafficPolicies. What the output cannot say is reported per annotation.
 import { dnsName } from '../../common/names.js';
+import { aicPlugin, type PluginIntent } from '../apisix-plugins.js';
 import type { Intent, SourceAnnotation } from '../../ir/intents.js';
 import type { ApisixPluginConfig, Ingress } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
@@ -103,29 +104,15 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
         break;
       }
       case 'forward-auth':
-        plugin(intent, 'forward authentication', 'forward-auth', {
-          uri: intent.uri,
-          ssl_verify: intent.sslVerify,
-          ...(intent.requestHeaders.length ? { request_headers: intent.requestHeaders } : {}),
-          ...(intent.upstreamHeaders.length ? { upstream_headers: intent.upstreamHeaders } : {}),
-          ...(intent.clientHeaders.length ? { client_headers: intent.clientHeaders } : {}),
-        });
-        break;
       case 'ip-restriction':
-        plugin(intent, 'restricting client IP addresses', 'ip-restriction', intent.allow ? { whitelist: intent.allow } : { blacklist: intent.block });
-        break;
       case 'csrf':
-        plugin(intent, 'CSRF protection', 'csrf', { key: intent.key });
-        break;
       case 'auth':
-        plugin(intent, `${intent.plugin} authentication`, intent.plugin, {});
-        if (mode === 'apisix') report(intent.sources, 'annotation-caveat', `${intent.plugin} only admits consumers (Consumer or ApisixConsumer of the same ingress class); they are not generated`);
+      case 'methods': {
+        const { name, config } = aicPlugin(intent);
+        plugin(intent, pluginPurpose(intent), name, config);
+        if (intent.kind === 'auth' && mode === 'apisix') report(intent.sources, 'annotation-caveat', `${intent.plugin} only admits consumers (Consumer or ApisixConsumer of the same ingress class); they are not generated`);
         break;
-      case 'methods':
-        plugin(intent, intent.allow ? 'allowing only some request methods' : 'blocking request methods', 'fault-injection', {
-          abort: { http_status: 405, vars: [[intent.allow ? ['request_method', '!', 'in', intent.allow] : ['request_method', 'in', intent.block]]] },
-        });
-        break;
+      }
       case 'upstream':
         planUpstream(intent, mode, plan, report);
         break;
@@ -186,6 +173,22 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
     plan.filters.push({ type: 'ExtensionRef', extensionRef: { group: APISIX_GROUP, kind: 'PluginConfig', name } });
   }
   return plan;
+}
+
+/** What a plugin intent does, for "… cannot be expressed" findings. */
+function pluginPurpose(intent: PluginIntent): string {
+  switch (intent.kind) {
+    case 'forward-auth':
+      return 'forward authentication';
+    case 'ip-restriction':
+      return 'restricting client IP addresses';
+    case 'csrf':
+      return 'CSRF protection';
+    case 'auth':
+      return `${intent.plugin} authentication`;
+    case 'methods':
+      return intent.allow ? 'allowing only some request methods' : 'blocking request methods';
+  }
 }
 
 /** Annotation values in messages: shortened, and secrets (csrf-key) never shown. */
