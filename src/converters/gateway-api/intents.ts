@@ -3,6 +3,7 @@
 // PluginConfig and BackendTrafficPolicies. What the output cannot say is reported per annotation.
 import { dnsName } from '../../common/names.js';
 import { aicPlugin, type PluginIntent } from '../apisix-plugins.js';
+import { shownValue } from '../../reporter/values.js';
 import type { Intent, SourceAnnotation } from '../../ir/intents.js';
 import type { ApisixPluginConfig, Ingress } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
@@ -191,11 +192,6 @@ function pluginPurpose(intent: PluginIntent): string {
   }
 }
 
-/** Annotation values in messages: shortened, and secrets (csrf-key) never shown. */
-export function shownValue(a: SourceAnnotation): string {
-  if (/(^|\/|-)key$/.test(a.key)) return '"(redacted)"';
-  return JSON.stringify(a.value.length > 80 ? `${a.value.slice(0, 77)}...` : a.value);
-}
 
 type Report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat', message: string) => void;
 

@@ -3,7 +3,7 @@
 import type { Intent, SourceAnnotation } from '../../ir/intents.js';
 import type { ObjectRef } from '../../reporter/diagnostics.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
-import { shownValue } from '../../converters/gateway-api/intents.js';
+import { shownValue } from '../../reporter/values.js';
 import { APISIX_ANNOTATION_PREFIX, apisixAnnotations, type AnnotationFamily } from './annotations.js';
 import { parseAuthType } from './auth-type.js';
 import type { FamilyContext, FamilyParser } from './context.js';

@@ -6,7 +6,7 @@ import type { PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
-import { shownValue } from '../../converters/gateway-api/intents.js';
+import { shownValue } from '../../reporter/values.js';
 import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
 import { coreAnnotation, INGRESS_CLASS_ANNOTATION, LAST_APPLIED_ANNOTATION } from './annotations.js';
 import {
