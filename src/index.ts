@@ -6,7 +6,7 @@ import { InputReader, type InputStats } from './parsers/index.js';
 import { compareDiagnostics, type Diagnostic } from './reporter/diagnostics.js';
 import { DiagnosticSink } from './reporter/sink.js';
 import { verifyAdc, verifyConversion, type VerifyResult } from './verify/index.js';
-import { classifyIngresses, defaultIngressClass } from './converters/gateway-api/classes.js';
+import { classifyIngresses, defaultIngressClass } from './converters/shared/classes.js';
 import { convertToAdc } from './converters/adc/index.js';
 import type { AdcConfiguration } from './converters/adc/types.js';
 import { DEFAULT_TARGET, findTarget, targets } from './matrix/targets.js';

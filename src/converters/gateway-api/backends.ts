@@ -1,7 +1,8 @@
 // Ingress backend → HTTPRoute backendRef. Gateway API has no named ports, so a port name is
 // resolved through the Service; when that is impossible the path is reported, never guessed.
 import { isObjectName } from '../../common/names.js';
-import type { Backend, Ingress, Service } from '../../ir/model.js';
+import type { Backend, Ingress } from '../../ir/model.js';
+import type { ServiceIndex } from '../shared/services.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import type { HTTPBackendRef } from './types.js';
 
@@ -15,18 +16,6 @@ export function isGroup(group: string): boolean {
   return group === '' || isObjectName(group);
 }
 
-/** Ports of every Service in the input, by `namespace/name`. */
-export class ServiceIndex {
-  private readonly byKey = new Map<string, Service>();
-
-  constructor(services: readonly Service[]) {
-    for (const service of services) this.byKey.set(`${service.namespace}/${service.name}`, service);
-  }
-
-  get(namespace: string, name: string): Service | undefined {
-    return this.byKey.get(`${namespace}/${name}`);
-  }
-}
 
 /** `what` says where the backend is used, e.g. `rule host "a.example" path "/api"`. */
 /** `serviceNamespace` (svc-namespace): where the Services live, when not in the Ingress namespace. */

@@ -3,8 +3,10 @@
 import { allocateNamespacedNames, dnsName, hostSlug, MAX_LABEL_NAME, withSuffix } from '../../common/names.js';
 import type { Ingress, InputModel } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
-import { ServiceIndex, toBackendRef } from './backends.js';
-import { classifyIngresses, defaultIngressClass, type ClassifiedIngress } from './classes.js';
+import { toBackendRef } from './backends.js';
+import { compareAge } from '../shared/age.js';
+import { ServiceIndex } from '../shared/services.js';
+import { classifyIngresses, defaultIngressClass, type ClassifiedIngress } from '../shared/classes.js';
 import { gatewaysNeeded, planGateways, referenceGrantsFor, type GatewayPlan } from './gateways.js';
 import { collectTlsHosts, describeHost } from './listeners.js';
 import type { GatewayApiOptions } from './options.js';
@@ -370,20 +372,4 @@ function nameRoutes(drafts: readonly RouteDraft[]): HTTPRoute[] {
       rules: draft.rules,
     },
   }));
-}
-
-/** Oldest first: creationTimestamp (objects without one count as newest), then namespace/name. */
-export function compareAge(a: Ingress, b: Ingress): number {
-  const ta = timestamp(a);
-  const tb = timestamp(b);
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  const ka = `${a.namespace}/${a.name}`;
-  const kb = `${b.namespace}/${b.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-/** Milliseconds since the epoch; objects without a (valid) creationTimestamp count as newest. */
-function timestamp(ingress: Ingress): number {
-  const t = ingress.creationTimestamp === undefined ? Number.NaN : Date.parse(ingress.creationTimestamp);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }

@@ -2,7 +2,8 @@
 // rules Ingress could never choose are removed (and reported) before routes are built.
 import type { Ingress, IngressPath } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
-import { toBackendRef, type ServiceIndex } from './backends.js';
+import { toBackendRef } from './backends.js';
+import type { ServiceIndex } from '../shared/services.js';
 import { describeHost } from './listeners.js';
 import { convertPath, MAX_PATH_LENGTH } from './paths.js';
 import type { ConversionTrace } from './trace.js';
