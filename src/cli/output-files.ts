@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { serialize, type GatewayApiObject, type OutputFormat } from '../index.js';
 import { UsageError, writeFileAtomic } from './context.js';
+import { expandPaths } from './read-inputs.js';
 
 /** `<namespace>/<kind>-<name>.yaml`: one file per object, stable. */
 export function layout(objects: readonly GatewayApiObject[], format: OutputFormat): Map<string, string> {
@@ -34,7 +35,8 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
 export function checkDrift(path: string, objects: readonly GatewayApiObject[], format: OutputFormat): string[] {
   if (existsSync(path) && statSync(path).isDirectory()) {
     const expected = layout(objects, format);
-    const actual = new Map(listFiles(path).map((f) => [relative(path, f), readFileSync(f, 'utf8')]));
+    const files = expandPaths([path]).flatMap((e) => (e.type === 'file' ? [e.name] : []));
+    const actual = new Map(files.map((f) => [relative(path, f), readFileSync(f, 'utf8')]));
     const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
     return names.map((name) => patch(join(path, name), actual.get(name) ?? '', expected.get(name) ?? '')).filter((p): p is string => p !== undefined);
   }
@@ -53,14 +55,4 @@ export function checkText(path: string, generated: string): string[] {
 function patch(name: string, committed: string, generated: string): string | undefined {
   if (committed === generated) return undefined;
   return createTwoFilesPatch(`${name} (committed)`, `${name} (generated)`, committed, generated, undefined, undefined, { context: 3 });
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return listFiles(full);
-      return /\.(ya?ml|json)$/.test(name) ? [full] : [];
-    });
 }

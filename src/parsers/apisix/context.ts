@@ -27,3 +27,15 @@ export const isInteger = (value: string): boolean => /^-?\d+$/.test(value.trim()
 
 /** Present annotations among these names. */
 export const present = (ctx: FamilyContext, ...names: string[]): SourceAnnotation[] => names.map((n) => ctx.get(n)).filter((a): a is SourceAnnotation => a !== undefined);
+
+/**
+ * A switch annotation (only the exact value "true" turns it on) and the annotations that need it:
+ * when it is off, says so for each of them and returns false.
+ */
+export function switchedOn(ctx: FamilyContext, name: string, dependents: readonly SourceAnnotation[] = []): boolean {
+  const a = ctx.get(name);
+  if (isTrue(a)) return true;
+  if (a) ctx.noEffect(a, 'only the exact value "true" turns it on');
+  for (const d of dependents) ctx.noEffect(d, `has no effect without k8s.apisix.apache.org/${name}: "true"`);
+  return false;
+}

@@ -1,14 +1,10 @@
 // enable-cors and cors-allow-{origin,headers,methods}; without enable-cors the others do nothing.
-import { isTrue, listOf, present, type FamilyParser } from './context.js';
+import { listOf, present, switchedOn, type FamilyParser } from './context.js';
 
 export const parseCors: FamilyParser = (ctx) => {
   const enable = ctx.get('enable-cors');
   const lists = present(ctx, 'cors-allow-origin', 'cors-allow-headers', 'cors-allow-methods');
-  if (!isTrue(enable)) {
-    if (enable) ctx.noEffect(enable, 'only the exact value "true" turns it on');
-    for (const a of lists) ctx.noEffect(a, 'has no effect without k8s.apisix.apache.org/enable-cors: "true"');
-    return [];
-  }
+  if (!switchedOn(ctx, 'enable-cors', lists)) return [];
   // AIC passes the lists to APISIX as written; APISIX's patterns reject spaces in them.
   for (const a of lists) if (/\s/.test(a.value)) ctx.invalid(a, 'contains spaces: AIC passes the value as written and APISIX rejects the cors plugin (and the route); converted without them');
   // APISIX's cors plugin defaults each list to "*".

@@ -1,17 +1,13 @@
 // enable-response-rewrite and response-rewrite-{status-code,body,body-base64,add-header,set-header,remove-header}.
 import type { Intent } from '../../ir/intents.js';
-import { isInteger, isTrue, listOf, present, type FamilyParser } from './context.js';
+import { isInteger, isTrue, listOf, present, switchedOn, type FamilyParser } from './context.js';
 
 const headerNames = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export const parseResponseRewrite: FamilyParser = (ctx) => {
   const enable = ctx.get('enable-response-rewrite');
   const parts = present(ctx, 'response-rewrite-status-code', 'response-rewrite-body', 'response-rewrite-body-base64', 'response-rewrite-add-header', 'response-rewrite-set-header', 'response-rewrite-remove-header');
-  if (!isTrue(enable)) {
-    if (enable) ctx.noEffect(enable, 'only the exact value "true" turns it on');
-    for (const a of parts) ctx.noEffect(a, 'has no effect without k8s.apisix.apache.org/enable-response-rewrite: "true"');
-    return [];
-  }
+  if (!switchedOn(ctx, 'enable-response-rewrite', parts)) return [];
   const intents: Intent[] = [];
   const status = ctx.get('response-rewrite-status-code');
   const body = ctx.get('response-rewrite-body');
