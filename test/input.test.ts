@@ -39,3 +39,31 @@ test('formatPath quotes keys that are not identifiers', () => {
   assert.equal(formatPath(['metadata', 'annotations', 'kubernetes.io/ingress.class']), 'metadata.annotations["kubernetes.io/ingress.class"]');
   assert.equal(formatPath(['items', 3, 'spec']), 'items[3].spec');
 });
+
+test('JSON fast path locates every field where a YAML parse of the same text does', () => {
+  const value = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'a', annotations: { 'k8s.apisix.apache.org/x': '{"y": [1]}', 'q\\"k': 'v' } }, spec: { rules: [{ host: 'h', http: { paths: [{ path: '/', backend: {} }, { path: '/[' }] } }] } },
+      { kind: 'Service', spec: { ports: [[1, 2], { name: 'p"q' }] }, items: [] },
+    ],
+  };
+  const paths: (string | number)[][] = [['nope'], ['items', 7], ['items', 0, 'spec', 'nope', 'x'], ['items', 1, 'spec', 'ports', 0, 5], ['items', 0, 'metadata', 'name', 'deeper']];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    paths.push(path);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(value, []);
+  for (const text of [JSON.stringify(value, null, 2), JSON.stringify(value), JSON.stringify(value, null, '\t')]) {
+    const [fast] = [...readDocuments('f.json', text)];
+    // A leading comment makes the same text a YAML stream, read with the full parser.
+    const [slow] = [...readDocuments('f.yaml', `# c\n${text}`)];
+    for (const path of paths) {
+      const a = fast!.locate(path);
+      const b = slow!.locate(path);
+      assert.deepEqual([a.path, a.line, a.col], [b.path, b.line! - 1, b.col], `${a.path} in ${text.slice(0, 20)}`);
+    }
+  }
+});

@@ -47,13 +47,44 @@ function skipValue(text: string, i: number): number {
   return i;
 }
 
+// Keys of the offset index: a path written with separators no JSON key can be confused with.
+const keyPart = (segment: PathSegment): string => (typeof segment === 'number' ? `\u0001${segment}` : `\u0000${segment}`);
+
 export class JsonLocator {
   private readonly itemStarts = new Map<string, number[]>();
+  /** Offsets of every node of the element last asked about: lookups come one object at a time. */
+  private element: { key: string; offsets: Map<string, number> } | undefined;
 
   constructor(private readonly text: string) {}
 
   /** Offset of the key (in an object) or the value (in an array) at `path`; the deepest found. */
   offsetOf(path: readonly PathSegment[]): number {
+    // `items[n]…` of a List: index that element once, in one pass, and answer from the index.
+    if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
+      const prefix = keyPart(path[0]) + keyPart(path[1]);
+      let offsets = this.element?.key === prefix ? this.element.offsets : undefined;
+      if (!offsets) {
+        const start = this.scan(path.slice(0, 2));
+        if (start.depth === 2) {
+          offsets = new Map([[prefix, start.at]]);
+          indexValue(this.text, start.at, prefix, offsets);
+          this.element = { key: prefix, offsets };
+        }
+      }
+      if (offsets) {
+        const keys = [prefix];
+        for (let d = 2; d < path.length; d++) keys.push(keys[d - 2] + keyPart(path[d]!));
+        for (let d = keys.length - 1; d >= 0; d--) {
+          const at = offsets.get(keys[d]!);
+          if (at !== undefined) return at;
+        }
+      }
+    }
+    return this.scan(path).at;
+  }
+
+  /** Walks to `path` skipping what it does not need; `depth` says how many segments were found. */
+  private scan(path: readonly PathSegment[]): { at: number; depth: number } {
     let i = skipWs(this.text, 0);
     let at = i;
     for (let depth = 0; depth < path.length; depth++) {
@@ -61,20 +92,20 @@ export class JsonLocator {
       const c = this.text[i];
       if (c === '{' && typeof segment === 'string') {
         const found = this.findKey(i, segment);
-        if (!found) return at;
+        if (!found) return { at, depth };
         at = found.key;
         i = found.value;
       } else if (c === '[' && typeof segment === 'number') {
         const starts = depth === 1 ? this.listStarts(path.slice(0, 1), i) : undefined;
         const start = starts ? starts[segment] : this.findIndex(i, segment);
-        if (start === undefined) return at;
+        if (start === undefined) return { at, depth };
         at = start;
         i = start;
       } else {
-        return at;
+        return { at, depth };
       }
     }
-    return at;
+    return { at, depth: path.length };
   }
 
   private findKey(i: number, key: string): { key: number; value: number } | undefined {
@@ -82,9 +113,8 @@ export class JsonLocator {
     while (i < this.text.length && this.text[i] !== '}') {
       const keyStart = i;
       const keyEnd = skipString(this.text, i);
-      const name = JSON.parse(this.text.slice(keyStart, keyEnd)) as string;
       i = skipWs(this.text, skipWs(this.text, keyEnd) + 1); // past ':'
-      if (name === key) return { key: keyStart, value: i };
+      if (keyName(this.text, keyStart, keyEnd) === key) return { key: keyStart, value: i };
       i = skipWs(this.text, skipValue(this.text, i));
       if (this.text[i] === ',') i = skipWs(this.text, i + 1);
     }
@@ -117,4 +147,33 @@ export class JsonLocator {
     }
     return starts;
   }
+}
+
+/** The name of the key written at text[start..end) (quotes included). */
+function keyName(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+/** Records the offset of every node below the value at `i` (keys for object entries, values for array items); returns its end. */
+function indexValue(text: string, i: number, prefix: string, offsets: Map<string, number>): number {
+  const c = text.charCodeAt(i);
+  if (c !== 123 && c !== 91) return skipValue(text, i);
+  const close = c === 123 ? 125 : 93;
+  i = skipWs(text, i + 1);
+  for (let n = 0; i < text.length && text.charCodeAt(i) !== close; n++) {
+    let key: string;
+    if (c === 123) {
+      const keyEnd = skipString(text, i);
+      key = prefix + keyPart(keyName(text, i, keyEnd));
+      offsets.set(key, i);
+      i = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
+    } else {
+      key = prefix + keyPart(n);
+      offsets.set(key, i);
+    }
+    i = skipWs(text, indexValue(text, i, key, offsets));
+    if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
+  }
+  return i + 1;
 }
