@@ -118,7 +118,7 @@ for (const n of sizes) {
   const list = measure([bin, 'convert', files.list, '--fail-on', 'never']);
   const adc = measure([bin, 'convert', '--to', 'adc', files.yaml, '--fail-on', 'never']);
   const floorJson = measure([jsonFloor, files.json]);
-  const convertJson = measure([bin, 'convert', files.json, '--fail-on', 'never']);
+  const convertJson = measure([bin, 'convert', files.json, '-o', 'json', '--fail-on', 'never']); // JSON in, JSON out, like the floor
   const verify = n === sizes[0] ? measure([bin, 'verify', files.yaml]) : undefined;
   results.corpora[n] = { floor, convert, list, adc, floorJson, convertJson, ...(verify ? { verify } : {}) };
   rows.push([`${n}: convert / yaml floor`, ratio(convert.wall, floor.wall), n === sizes[1] ? 1.2 : undefined, `${convert.wall.toFixed(2)} s vs ${floor.wall.toFixed(2)} s`]);
