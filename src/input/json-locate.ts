@@ -3,10 +3,8 @@
 // `items` of a `kubectl -o json` List) are indexed on first use, so each lookup scans one object.
 import type { PathSegment } from './documents.js';
 
-const WS = new Set([32, 9, 10, 13]);
-
 function skipWs(text: string, i: number): number {
-  while (i < text.length && WS.has(text.charCodeAt(i))) i++;
+  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
   return i;
 }
 
