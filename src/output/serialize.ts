@@ -1,6 +1,7 @@
 // Emitted objects → text. Order is by kind, then namespace/name, so the same set of objects always
 // gives the same bytes.
 import { stringify } from 'yaml';
+import { emitYaml } from './yaml-emit.js';
 
 export interface KubernetesObject {
   apiVersion: string;
@@ -26,10 +27,17 @@ export function sortObjects<T extends KubernetesObject>(objects: readonly T[]): 
 export function serialize(objects: readonly KubernetesObject[], format: OutputFormat): string {
   const sorted = sortObjects(objects);
   if (format === 'json') return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sorted }, null, 2)}\n`;
-  return sorted.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+  return sorted.map(toYaml).join('---\n');
 }
 
 /** An ADC declarative configuration file: YAML, or JSON on request. */
 export function serializeAdc(config: object, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : stringify(config, { lineWidth: 0, aliasDuplicateObjects: false });
+  return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : toYaml(config);
 }
+
+/** The fast emitter where it can say the value, `yaml` where it cannot: the same bytes either way. */
+export function toYaml(value: unknown): string {
+  return emitYaml(value) ?? stringify(value, yamlOptions);
+}
+
+export const yamlOptions = { lineWidth: 0, aliasDuplicateObjects: false } as const;
