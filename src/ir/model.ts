@@ -120,7 +120,8 @@ export const ingressAccountSchema = z.object({
   ref: objectRefSchema,
   location: sourceLocationSchema,
   annotations: z.array(annotationSchema),
-  fields: z.array(z.object({ location: sourceLocationSchema })),
+  /** Where each spec leaf is written (its path is the field's name). */
+  fields: z.array(sourceLocationSchema),
 });
 
 export type SourceLocationIR = z.infer<typeof sourceLocationSchema>;

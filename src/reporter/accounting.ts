@@ -73,9 +73,9 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
         ...(row ? { matrix: matrixOf(row) } : {}),
       });
     }
-    for (const field of account.fields) {
-      const decided = statusAt(field.location.path);
-      entries.push({ kind: 'field', name: field.location.path, location: field.location, ...decided });
+    for (const location of account.fields) {
+      const decided = statusAt(location.path);
+      entries.push({ kind: 'field', name: location.path, location, ...decided });
     }
     return { object: account.ref, location: account.location, entries };
   });

@@ -57,14 +57,25 @@ export function parseIngress(object: InputObject, ctx: ParseContext): { ingress:
 function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingress['ref']): IngressAccount {
   const metadata = raw['metadata'];
   const annotations = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>)['annotations'] : undefined;
-  const fields: { location: IngressAccount['fields'][number]['location'] }[] = [];
-  const walk = (value: unknown, path: PathSegment[]): void => {
-    if (Array.isArray(value) && value.length > 0) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-    } else fields.push({ location: object.locate(path) });
+  const fields: IngressAccount['fields'] = [];
+  // One path array, extended and shrunk in place: a large dump has hundreds of thousands of leaves.
+  const path: PathSegment[] = ['spec'];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value) && value.length > 0) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        walk((value as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    } else fields.push(object.locate(path));
   };
-  if (raw['spec'] !== undefined) walk(raw['spec'], ['spec']);
+  if (raw['spec'] !== undefined) walk(raw['spec']);
   return {
     ref,
     location: object.locate(),
