@@ -165,12 +165,15 @@ const INTERNED_PATHS_MAX = 100_000;
 
 /** `['spec', 'rules', 0, 'host']` → `spec.rules[0].host`. */
 export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
+  const parts: string[] = [];
   for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (plainSegment.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
+    if (typeof segment === 'number') parts.push('[', String(segment), ']');
+    else if (plainSegment.test(segment)) parts.push(parts.length > 0 ? '.' : '', segment);
+    else parts.push('[', JSON.stringify(segment), ']');
   }
+  const out = parts.join(''); // one flat string, not a chain of fragments
+  // Paths inside a List item start with its index and are unique: sharing them saves nothing.
+  if (typeof path[1] === 'number') return out;
   const shared = internedPaths.get(out);
   if (shared !== undefined) return shared;
   if (internedPaths.size >= INTERNED_PATHS_MAX) internedPaths.clear(); // bounded: annotation keys are open-ended

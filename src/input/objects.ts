@@ -20,7 +20,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The objects in one document; empty documents yield nothing. */
+/** The objects in one document; empty documents yield nothing. List items are released once read. */
 export function* objectsOf(document: ParsedDocument): Generator<DocumentItem> {
   if (document.value === null || document.value === undefined) return;
   yield* expand(document, document.value, []);
@@ -50,7 +50,11 @@ function* expand(document: ParsedDocument, value: unknown, base: readonly PathSe
   if (kind.endsWith('List') && Array.isArray(value['items'])) {
     const items = value['items'] as unknown[];
     const itemDefaults = kind === 'List' ? undefined : { apiVersion, kind: kind.slice(0, -'List'.length) };
-    for (let i = 0; i < items.length; i++) yield* expand(document, items[i], [...base, 'items', i], itemDefaults);
+    for (let i = 0; i < items.length; i++) {
+      yield* expand(document, items[i], [...base, 'items', i], itemDefaults);
+      // Read and done: let it go, so a large List is not held whole until its last item.
+      items[i] = undefined;
+    }
     return;
   }
   yield { type: 'object', object: { apiVersion, kind, value, locate } };
