@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatPath, readDocuments } from '../src/input/documents.js';
 import { objectsOf } from '../src/input/objects.js';
+import { splitYamlList } from '../src/input/list-split.js';
 
 test('documents are numbered from 1, fields are located at their key', () => {
   const text = 'a: 1\n---\nkind: X\napiVersion: v1\nspec:\n  rules:\n    - host: h\n      x: 2\n';
@@ -66,4 +67,104 @@ test('JSON fast path locates every field where a YAML parse of the same text doe
       assert.deepEqual([a.path, a.line, a.col], [b.path, b.line! - 1, b.col], `${a.path} in ${text.slice(0, 20)}`);
     }
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// kubectl's YAML List, read item by item
+
+/** Every located leaf of every object of a text, as [path, line, col]. */
+function locatedLeaves(file: string, text: string): [string, number | undefined, number | undefined][] {
+  const out: [string, number | undefined, number | undefined][] = [];
+  for (const doc of readDocuments(file, text)) {
+    for (const item of objectsOf(doc)) {
+      if (item.type !== 'object') continue;
+      const walk = (v: unknown, path: (string | number)[]): void => {
+        const loc = item.object.locate(path);
+        out.push([loc.path, loc.line, loc.col]);
+        if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      };
+      walk(item.object.value, []);
+    }
+  }
+  return out;
+}
+
+const kubectlList = [
+  'apiVersion: v1',
+  'items:',
+  '- apiVersion: networking.k8s.io/v1',
+  '  kind: Ingress',
+  '  metadata:',
+  '    annotations:',
+  '      note: |',
+  '        - not an item',
+  '        items:',
+  '      x: "a',
+  '        - b"',
+  '    name: one',
+  '  spec:',
+  '    rules:',
+  '    - host: a.example.com',
+  '# a comment between items',
+  '',
+  '- apiVersion: v1',
+  '  kind: Service',
+  '  metadata: {name: two, labels: [a,',
+  '    b]}',
+  '- []',
+  'kind: List',
+  'metadata:',
+  '  resourceVersion: ""',
+  '',
+].join('\n');
+
+test('a kubectl List is read item by item, with the values and positions of a whole-document parse', () => {
+  const split = splitYamlList(kubectlList);
+  assert.ok(split, 'the List is split');
+  assert.equal(split.items.length, 3);
+  const [doc] = [...readDocuments('l.yaml', kubectlList)];
+  assert.ok(doc!.items, 'read item by item');
+  // A document marker keeps the same text on the whole-document path, one line lower.
+  const whole = locatedLeaves('l.yaml', `---\n${kubectlList}`).map(([p, l, c]) => [p, l! - 1, c]);
+  assert.deepEqual(locatedLeaves('l.yaml', kubectlList), whole);
+  const items = [...objectsOf(doc!)];
+  assert.deepEqual(items.map((i) => i.type), ['object', 'object', 'not-an-object']);
+  if (items[0]!.type !== 'object') return;
+  assert.deepEqual((items[0]!.object.value['metadata'] as { annotations: unknown }).annotations, { note: '- not an item\nitems:\n', x: 'a - b' });
+  // The List's own fields are located in the skeleton, on their own lines.
+  assert.equal(doc!.locate(['kind']).line, 23);
+  assert.equal(doc!.locate(['metadata', 'resourceVersion']).line, 25);
+});
+
+test('an item of a List that does not parse is reported at its line; the other items are read', () => {
+  const text = ['apiVersion: v1', 'items:', '  - kind: A', '    apiVersion: v1', '  - kind: [B', '    apiVersion: v1', '  - kind: C', '    apiVersion: v1', 'kind: List', ''].join('\n');
+  const [doc] = [...readDocuments('l.yaml', text)];
+  assert.ok(doc!.items);
+  const items = [...objectsOf(doc!)];
+  assert.deepEqual(items.map((i) => (i.type === 'object' ? i.object.kind : i.type)), ['A', 'syntax-error', 'C']);
+  const error = items[1]!;
+  assert.ok(error.type === 'syntax-error' && error.location.line !== undefined && error.location.line >= 5 && error.location.line <= 7, JSON.stringify(error));
+});
+
+test('Lists the item reader cannot be sure about are parsed whole', () => {
+  const anchors = 'apiVersion: v1\nitems:\n- &a {kind: A, apiVersion: v1}\n- *a\nkind: List\n';
+  const markers = '---\napiVersion: v1\nitems:\n- {kind: A, apiVersion: v1}\nkind: List\n';
+  const flow = 'apiVersion: v1\nitems: [{kind: A, apiVersion: v1}]\nkind: List\n';
+  const nested = 'apiVersion: v1\nspec:\n  items:\n  - a\nkind: List\nitems: []\n';
+  const notAList = 'apiVersion: v1\nitems:\n- a\nkind: ConfigMap\n';
+  for (const text of [anchors, markers, flow, nested]) assert.equal([...readDocuments('l.yaml', text)][0]!.items, undefined, text);
+  assert.ok(splitYamlList(notAList), 'split in the text…');
+  assert.equal([...readDocuments('l.yaml', notAList)][0]!.items, undefined, '…but not read as a List');
+  // The anchored List still expands through the whole-document parse.
+  assert.deepEqual([...objectsOf([...readDocuments('l.yaml', anchors)][0]!)].map((i) => i.type), ['object', 'object']);
+});
+
+test('a typed IngressList read item by item still gives its items apiVersion and kind', () => {
+  const text = 'apiVersion: networking.k8s.io/v1\nitems:\n- metadata:\n    name: a\nkind: IngressList\n';
+  const [doc] = [...readDocuments('l.yaml', text)];
+  assert.ok(doc!.items);
+  const [item] = [...objectsOf(doc!)];
+  assert.ok(item!.type === 'object' && item!.object.kind === 'Ingress' && item!.object.apiVersion === 'networking.k8s.io/v1');
+  if (item!.type === 'object') assert.deepEqual([item!.object.locate(['metadata', 'name']).path, item!.object.locate(['metadata', 'name']).line], ['items[0].metadata.name', 4]);
 });

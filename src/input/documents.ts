@@ -3,6 +3,7 @@
 import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
+import { splitYamlList, type ListSplit } from './list-split.js';
 
 export type PathSegment = string | number;
 
@@ -13,6 +14,18 @@ export interface ParsedDocument {
   /** The document's value as plain data (undefined when the document is empty or unparseable). */
   value: unknown;
   /** Syntax errors, already located. */
+  errors: { message: string; location: SourceLocation }[];
+  locate(path: readonly PathSegment[]): SourceLocation;
+  /**
+   * A `kind: List` read item by item: `value` is then the List with `items: []`, and each item is
+   * parsed only when this is iterated, so one item's tree is alive at a time.
+   */
+  items?: Iterable<ParsedItem>;
+}
+
+/** One item of a List read item by item; paths are relative to the item. */
+export interface ParsedItem {
+  value: unknown;
   errors: { message: string; location: SourceLocation }[];
   locate(path: readonly PathSegment[]): SourceLocation;
 }
@@ -35,13 +48,84 @@ export function* readDocuments(file: string, text: string): Generator<ParsedDocu
     yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], locate: () => ({ file, doc: 1, path: '' }) };
     return;
   }
+  const split = splitYamlList(text);
+  const list = split && listDocument(file, split);
+  if (list) {
+    yield list;
+    return;
+  }
+  let index = 0;
+  for (const doc of composeAll(text, lineCounter)) yield toParsedDocument(file, index++, doc, lineCounter);
+}
+
+function composeAll(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
   const parser = new Parser(lineCounter.addNewLine);
   // merge: `<<` keys, which kubectl accepts.
   const composer = new Composer({ keepSourceTokens: false, merge: true });
-  let index = 0;
-  for (const doc of composer.compose(parser.parse(text), true, text.length)) {
-    yield toParsedDocument(file, index++, doc, lineCounter);
+  return composer.compose(parser.parse(text), true, text.length);
+}
+
+/**
+ * The List kubectl prints, read item by item. The skeleton (the List without its items) is parsed
+ * first; if it is not a clean List, undefined sends the text to the whole-document parse.
+ */
+function listDocument(file: string, split: ListSplit): ParsedDocument | undefined {
+  const lineCounter = new LineCounter();
+  const docs = [...composeAll(split.skeleton, lineCounter)];
+  if (docs.length !== 1) return undefined;
+  const skeleton = toParsedDocument(file, 0, docs[0]!, lineCounter);
+  const value = skeleton.value as Record<string, unknown> | undefined;
+  if (skeleton.errors.length > 0 || !value || typeof value['kind'] !== 'string' || !value['kind'].endsWith('List')) return undefined;
+  return { ...skeleton, items: listItems(file, split) };
+}
+
+function* listItems(file: string, split: ListSplit): Generator<ParsedItem> {
+  let line = 1; // line of the current item's first line
+  let counted = 0; // offset up to which newlines are counted in `line`
+  for (let n = 0; n < split.items.length; n++) {
+    const { start, end } = split.items[n]!;
+    for (let i = split.text.indexOf('\n', counted); i >= 0 && i < start; i = split.text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    yield listItem(file, n, split.text.slice(start, end), line);
   }
+}
+
+/** One List item, parsed from its own text (a one-entry sequence) and located in the whole file. */
+function listItem(file: string, index: number, text: string, firstLine: number): ParsedItem {
+  const lines = new LineCounter();
+  const docs = [...composeAll(text, lines)];
+  const position = (offset: number): { line: number; col: number } => {
+    const { line, col } = lines.linePos(offset);
+    return { line: line + firstLine - 1, col };
+  };
+  const doc = docs[0]!;
+  const errors = errorsOf(file, 1, doc, position);
+  const locate = (path: readonly PathSegment[]): SourceLocation => {
+    const offset = offsetOf(doc, [0, ...path]) ?? 0;
+    return { file, doc: 1, path: formatPath(['items', index, ...path]), ...position(offset) };
+  };
+  if (errors.length > 0) return { value: undefined, errors, locate };
+  if (docs.length !== 1 || !isSeq(doc.contents) || doc.contents.items.length !== 1) {
+    return { value: undefined, errors: [{ message: 'this List item could not be read on its own', location: locate([]) }], locate };
+  }
+  try {
+    return { value: (doc.toJS({ maxAliasCount: 1000 }) as unknown[])[0], errors, locate };
+  } catch (e) {
+    return { value: undefined, errors: [{ message: (e as Error).message, location: locate([]) }], locate };
+  }
+}
+
+/** One finding per position: yaml may explain one mistake twice. */
+function errorsOf(file: string, docNumber: number, doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParsedDocument['errors'] {
+  // Its messages end with a source excerpt after the first line; the location says that better.
+  const byOffset = new Map<number, string[]>();
+  for (const error of doc.errors) {
+    const messages = byOffset.get(error.pos[0]) ?? [];
+    const message = error.message.split('\n')[0] ?? error.message;
+    if (!messages.includes(message)) messages.push(message);
+    byOffset.set(error.pos[0], messages);
+  }
+  return [...byOffset].map(([offset, messages]) => ({ message: messages.join('; '), location: { file, doc: docNumber, path: '', ...position(offset) } }));
 }
 
 function toParsedDocument(file: string, index: number, doc: Document.Parsed, lines: LineCounter): ParsedDocument {
@@ -54,19 +138,7 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, lin
     // All fields in one literal: added later they would live in a separate property store.
     return { file, doc: docNumber, path: formatPath(path), line, col };
   };
-  // One finding per position: yaml may explain one mistake twice. Its messages end with a source
-  // excerpt after the first line; the location says that better.
-  const byOffset = new Map<number, string[]>();
-  for (const error of doc.errors) {
-    const messages = byOffset.get(error.pos[0]) ?? [];
-    const message = error.message.split('\n')[0] ?? error.message;
-    if (!messages.includes(message)) messages.push(message);
-    byOffset.set(error.pos[0], messages);
-  }
-  const errors = [...byOffset].map(([offset, messages]) => {
-    const { line, col } = position(offset);
-    return { message: messages.join('; '), location: { file, doc: docNumber, path: '', line, col } as SourceLocation };
-  });
+  const errors = errorsOf(file, docNumber, doc, position);
   let value: unknown;
   if (errors.length === 0) {
     try {

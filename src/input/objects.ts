@@ -14,7 +14,9 @@ export interface InputObject {
 
 export type DocumentItem =
   | { type: 'object'; object: InputObject }
-  | { type: 'not-an-object'; location: SourceLocation; reason: string };
+  | { type: 'not-an-object'; location: SourceLocation; reason: string }
+  /** A syntax error inside one item of a List read item by item. */
+  | { type: 'syntax-error'; location: SourceLocation; message: string };
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,7 +25,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** The objects in one document; empty documents yield nothing. List items are released once read. */
 export function* objectsOf(document: ParsedDocument): Generator<DocumentItem> {
   if (document.value === null || document.value === undefined) return;
-  yield* expand(document, document.value, []);
+  yield* expand(document, document.value, (path = []) => document.locate(path));
 }
 
 /** Items of a typed list (`IngressList`, as the API server returns it) may omit apiVersion and kind. */
@@ -32,8 +34,9 @@ interface ItemDefaults {
   kind: string;
 }
 
-function* expand(document: ParsedDocument, value: unknown, base: readonly PathSegment[], defaults?: ItemDefaults): Generator<DocumentItem> {
-  const locate = (path: readonly PathSegment[] = []): SourceLocation => document.locate([...base, ...path]);
+type Locate = (path?: readonly PathSegment[]) => SourceLocation;
+
+function* expand(document: ParsedDocument, value: unknown, locate: Locate, defaults?: ItemDefaults): Generator<DocumentItem> {
   if (defaults && isRecord(value)) {
     value['apiVersion'] ??= defaults.apiVersion;
     value['kind'] ??= defaults.kind;
@@ -48,10 +51,19 @@ function* expand(document: ParsedDocument, value: unknown, base: readonly PathSe
     return;
   }
   if (kind.endsWith('List') && Array.isArray(value['items'])) {
-    const items = value['items'] as unknown[];
     const itemDefaults = kind === 'List' ? undefined : { apiVersion, kind: kind.slice(0, -'List'.length) };
+    // A top-level List read item by item: each item has its own tree and locator.
+    if (value === document.value && document.items) {
+      for (const item of document.items) {
+        for (const error of item.errors) yield { type: 'syntax-error', location: error.location, message: error.message };
+        if (item.value === undefined || item.value === null) continue;
+        yield* expand(document, item.value, (path = []) => item.locate(path), itemDefaults);
+      }
+      return;
+    }
+    const items = value['items'] as unknown[];
     for (let i = 0; i < items.length; i++) {
-      yield* expand(document, items[i], [...base, 'items', i], itemDefaults);
+      yield* expand(document, items[i], (path = []) => locate(['items', i, ...path]), itemDefaults);
       // Read and done: let it go, so a large List is not held whole until its last item.
       items[i] = undefined;
     }

@@ -105,6 +105,10 @@ export class InputReader {
       this.options.onDocument?.();
       for (const error of document.errors) this.sink.add('yaml-syntax', error.message, { location: error.location });
       for (const item of objectsOf(document)) {
+        if (item.type === 'syntax-error') {
+          this.sink.add('yaml-syntax', item.message, { location: item.location });
+          continue;
+        }
         if (item.type === 'not-an-object') {
           this.sink.add('not-an-object', `ignored: ${item.reason}`, { location: item.location });
           continue;
