@@ -45,13 +45,18 @@ function skipValue(text: string, i: number): number {
   return i;
 }
 
-// Keys of the offset index: a path written with separators no JSON key can be confused with.
-const keyPart = (segment: PathSegment): string => (typeof segment === 'number' ? `\u0001${segment}` : `\u0000${segment}`);
+/** Positions of one JSON value and everything below it (an object's entries by key, a list's by index). */
+interface JsonNode {
+  /** The key's offset for an object entry, the value's for a list item. */
+  at: number;
+  keys?: Map<string, JsonNode>;
+  items?: JsonNode[];
+}
 
 export class JsonLocator {
   private readonly itemStarts = new Map<string, number[]>();
-  /** Offsets of every node of the element last asked about: lookups come one object at a time. */
-  private element: { key: string; offsets: Map<string, number> } | undefined;
+  /** The element last asked about, indexed whole: lookups come one object at a time. */
+  private element: { list: string; index: number; node: JsonNode } | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -59,23 +64,23 @@ export class JsonLocator {
   offsetOf(path: readonly PathSegment[]): number {
     // `items[n]…` of a List: index that element once, in one pass, and answer from the index.
     if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
-      const prefix = keyPart(path[0]) + keyPart(path[1]);
-      let offsets = this.element?.key === prefix ? this.element.offsets : undefined;
-      if (!offsets) {
+      let node = this.element?.list === path[0] && this.element.index === path[1] ? this.element.node : undefined;
+      if (!node) {
         const start = this.scan(path.slice(0, 2));
         if (start.depth === 2) {
-          offsets = new Map([[prefix, start.at]]);
-          indexValue(this.text, start.at, prefix, offsets);
-          this.element = { key: prefix, offsets };
+          node = indexValue(this.text, start.at, start.at).node;
+          this.element = { list: path[0], index: path[1], node };
         }
       }
-      if (offsets) {
-        const keys = [prefix];
-        for (let d = 2; d < path.length; d++) keys.push(keys[d - 2] + keyPart(path[d]!));
-        for (let d = keys.length - 1; d >= 0; d--) {
-          const at = offsets.get(keys[d]!);
-          if (at !== undefined) return at;
+      if (node) {
+        let found: JsonNode = node;
+        for (let d = 2; d < path.length; d++) {
+          const segment = path[d]!;
+          const child: JsonNode | undefined = typeof segment === 'number' ? found.items?.[segment] : found.keys?.get(segment);
+          if (!child) break;
+          found = child;
         }
+        return found.at;
       }
     }
     return this.scan(path).at;
@@ -153,25 +158,27 @@ function keyName(text: string, start: number, end: number): string {
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
 
-/** Records the offset of every node below the value at `i` (keys for object entries, values for array items); returns its end. */
-function indexValue(text: string, i: number, prefix: string, offsets: Map<string, number>): number {
+/** Indexes the value starting at `i` (its node's offset is `at`); returns the node and the value's end. */
+function indexValue(text: string, i: number, at: number): { node: JsonNode; end: number } {
   const c = text.charCodeAt(i);
-  if (c !== 123 && c !== 91) return skipValue(text, i);
+  if (c !== 123 && c !== 91) return { node: { at }, end: skipValue(text, i) };
+  const node: JsonNode = c === 123 ? { at, keys: new Map() } : { at, items: [] };
   const close = c === 123 ? 125 : 93;
   i = skipWs(text, i + 1);
-  for (let n = 0; i < text.length && text.charCodeAt(i) !== close; n++) {
-    let key: string;
+  while (i < text.length && text.charCodeAt(i) !== close) {
+    let child: { node: JsonNode; end: number };
     if (c === 123) {
+      const keyStart = i;
       const keyEnd = skipString(text, i);
-      key = prefix + keyPart(keyName(text, i, keyEnd));
-      offsets.set(key, i);
       i = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
+      child = indexValue(text, i, keyStart);
+      node.keys!.set(keyName(text, keyStart, keyEnd), child.node); // a repeated key: the last wins, as in JSON.parse
     } else {
-      key = prefix + keyPart(n);
-      offsets.set(key, i);
+      child = indexValue(text, i, i);
+      node.items!.push(child.node);
     }
-    i = skipWs(text, indexValue(text, i, key, offsets));
+    i = skipWs(text, child.end);
     if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
   }
-  return i + 1;
+  return { node, end: i + 1 };
 }
