@@ -8,6 +8,7 @@ import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
 import { shownValue } from '../../reporter/values.js';
 import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
+import { isPlainIngressV1 } from './fast-check.js';
 import { coreAnnotation, INGRESS_CLASS_ANNOTATION, LAST_APPLIED_ANNOTATION } from './annotations.js';
 import {
   ingressV1beta1Schema,
@@ -37,7 +38,8 @@ export function parseIngress(object: InputObject, ctx: ParseContext): { ingress:
   const ref = { kind: 'Ingress', namespace, name: name ?? '<unnamed>' };
   const account = accountOf(raw, object, ref); // before validation removes unknown fields
 
-  const result = legacy ? validate(ingressV1beta1Schema, raw, object, ref, ctx) : validate(ingressV1Schema, raw, object, ref, ctx);
+  // Most Ingresses are plain v1 objects the schema accepts as they are: a cheap walk says so.
+  const result = legacy ? validate(ingressV1beta1Schema, raw, object, ref, ctx) : isPlainIngressV1(raw) ? raw : validate(ingressV1Schema, raw, object, ref, ctx);
   if (!result) return { ingress: undefined, account };
 
   if (legacy) {

@@ -19,7 +19,7 @@ const ruleHost = z.union([z.literal(''), host]);
 
 // The apiserver's path checks for Exact and Prefix (ImplementationSpecific only needs the leading '/').
 const invalidPathSequences = ['//', '/./', '/../', '%2f', '%2F'];
-function pathProblem(path: string | undefined, pathType: string | undefined): string | undefined {
+export function pathProblem(path: string | undefined, pathType: string | undefined): string | undefined {
   if (path === undefined || path === '') {
     return pathType === 'Exact' || pathType === 'Prefix' ? `must be set for pathType ${pathType}` : undefined;
   }
