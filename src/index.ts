@@ -3,6 +3,7 @@
 import { ConversionTrace, convertToGatewayApi, type GatewayApiObject, type GatewayApiOptions } from './converters/gateway-api/index.js';
 import type { InputSource } from './input/sources.js';
 import { InputReader, type InputStats } from './parsers/index.js';
+import type { InputModel } from './ir/model.js';
 import { compareDiagnostics, type Diagnostic } from './reporter/diagnostics.js';
 import { DiagnosticSink } from './reporter/sink.js';
 import { verifyAdc, verifyConversion, type VerifyResult } from './verify/index.js';
@@ -20,7 +21,7 @@ export { diagnosticCodes, type DiagnosticCode } from './reporter/codes.js';
 export type { GatewayApiObject } from './converters/gateway-api/index.js';
 export type { AdcConfiguration } from './converters/adc/types.js';
 export type { InputStats } from './parsers/index.js';
-export { serialize, serializeAdc, type OutputFormat } from './output/serialize.js';
+export { serialize, serializeAdc, serializeChunks, type OutputFormat } from './output/serialize.js';
 export { reportFormats, type ReportFormat } from './reporter/formats/index.js';
 export { buildReport, summarize, type Report, type ReportSummary } from './reporter/report.js';
 export { formatMatrix, type MatrixFormat } from './matrix/format.js';
@@ -65,6 +66,7 @@ export interface ConversionResult {
 export class Conversion {
   private readonly sink = new DiagnosticSink();
   private readonly reader: InputReader;
+  private finished = false;
 
   constructor(private readonly options: ConvertOptions = {}) {
     this.reader = new InputReader({ defaultNamespace: options.defaultNamespace ?? 'default', ...(options.onDocument ? { onDocument: options.onDocument } : {}) }, this.sink);
@@ -79,13 +81,14 @@ export class Conversion {
     this.sink.items.push(diagnostic);
   }
 
+  /** Converts what was added. A Conversion finishes once: it lets go of its input model as it goes. */
   finish(): ConversionResult {
-    return this.run().result;
+    return this.run(false).result;
   }
 
   /** Converts, then checks request by request that the output routes as the input did. */
   finishAndVerify(): VerifiedConversion {
-    const { result, model, trace } = this.run();
+    const { result, model, trace } = this.run(true);
     if (result.adc) {
       const ingresses = classifyIngresses(model.ingresses, defaultIngressClass(model.ingressClasses, new DiagnosticSink()), this.options.ingressClasses, new DiagnosticSink()).map((c) => c.ingress);
       return { ...result, verification: verifyAdc({ model, ingresses, adc: result.adc, diagnostics: result.diagnostics }) };
@@ -93,19 +96,25 @@ export class Conversion {
     return { ...result, verification: verifyConversion({ model, objects: result.objects, diagnostics: result.diagnostics, trace }) };
   }
 
-  private run() {
+  private run<Keep extends boolean>(keepModel: Keep): { result: ConversionResult; model: Keep extends true ? InputModel : undefined; trace: ConversionTrace } {
     const target = findTarget(this.options.target ?? DEFAULT_TARGET);
     if (!target) throw new Error(`unknown target "${this.options.target}"; known: ${targets.map((t) => t.id).join(', ')}`);
-    const model = this.reader.model();
+    if (this.finished) throw new Error('this Conversion has already finished; start a new one');
+    this.finished = true;
+    // From here the model is the only copy of the input: once converted, nothing holds it (unless
+    // verify needs it), so a large input's IR is freed before the report and output are built.
+    let model: InputModel | undefined = this.reader.takeModel();
+    const { accounts } = model;
     const trace = new ConversionTrace();
     const adc = this.options.to === 'adc' ? convertToAdc(model, { ingressClasses: this.options.ingressClasses, ids: this.options.adcIds, discovery: this.options.adcDiscovery }, this.sink) : undefined;
     const objects = adc ? [] : convertToGatewayApi(model, { ...this.options, apisixExtensions: target.id === 'apisix-ingress-controller@2' }, this.sink, trace);
-    applyTargetToAnnotations(this.sink.items, model.accounts, target, this.sink);
+    if (!keepModel) model = undefined;
+    applyTargetToAnnotations(this.sink.items, accounts, target, this.sink);
     checkOutputAgainstTarget(objects, target, this.sink);
     const diagnostics = [...this.sink.items].sort(compareDiagnostics);
-    const accounting = buildAccounting(model.accounts, diagnostics, target);
+    const accounting = buildAccounting(accounts, diagnostics, target);
     const result: ConversionResult = { objects, diagnostics, stats: this.reader.stats, target: target.id, accounting, ...(adc ? { adc } : {}) };
-    return { result, model, trace };
+    return { result, model: model as Keep extends true ? InputModel : undefined, trace };
   }
 }
 

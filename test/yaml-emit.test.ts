@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
 import { emitYaml } from '../src/output/yaml-emit.js';
-import { yamlOptions } from '../src/output/serialize.js';
+import { serialize, sortObjects, yamlOptions, type KubernetesObject } from '../src/output/serialize.js';
 import { repoRoot } from './helpers/repo.js';
 
 const reference = (value: unknown): string => stringify(value, yamlOptions);
@@ -82,4 +82,25 @@ test('nested lists, empty collections and the -0/float/undefined cases', () => {
   assert.equal(emitYaml({ port: -0 }), undefined);
   assert.equal(emitYaml({ weight: 1.5 }), undefined);
   assert.equal(emitYaml({ gone: undefined }), undefined);
+});
+
+test('output written object by object is the text of the whole at once (YAML stream, JSON List)', () => {
+  const fixtures = join(repoRoot, 'fixtures');
+  let checked = 0;
+  for (const name of readdirSync(fixtures).sort()) {
+    let text: string;
+    try {
+      text = readFileSync(join(fixtures, name, 'expected.yaml'), 'utf8');
+    } catch {
+      continue;
+    }
+    const objects = parseAllDocuments(text).map((d) => d.toJS() as KubernetesObject).filter((o) => o !== null);
+    for (const subset of [objects, objects.slice(0, 1), []]) {
+      const sorted = sortObjects(subset);
+      assert.equal(serialize(subset, 'json'), `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sorted }, null, 2)}\n`, name);
+      assert.equal(serialize(subset, 'yaml'), sorted.map((o) => stringify(o, yamlOptions)).join('---\n'), name);
+      checked++;
+    }
+  }
+  assert.ok(checked > 100);
 });

@@ -1,6 +1,6 @@
 // `ing2gw convert`: the objects to stdout (or --out-dir, or compared with --check), the report to
 // stderr (or --report-file).
-import { serialize, serializeAdc, type OutputFormat } from '../index.js';
+import { serializeAdc, serializeChunks, type OutputFormat } from '../index.js';
 import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, UsageError, type CliIO, type InputFlags } from './context.js';
 import { checkDrift, checkText, layout, writeOutDir } from './output-files.js';
 import { emitReport, type ReportFlags } from './report.js';
@@ -42,7 +42,23 @@ export async function convertCommand(paths: string[], flags: ConvertFlags, io: C
     return patches.length > 0 ? EXIT_FINDINGS : code;
   }
   if (flags.outDir !== undefined) writeOutDir(flags.outDir, layout(result.objects, flags.output), input.files, flags.force === true);
-  else if (result.objects.length > 0) io.stdout(serialize(result.objects, flags.output));
+  else if (result.objects.length > 0) writeChunked(serializeChunks(result.objects, flags.output), io.stdout);
   const code = await emitReport(result, flags, io, version, false);
   return input.readable === 0 ? EXIT_USAGE : code;
+}
+
+/** Writes chunks in batches of about 1 MB: few writes, and never the whole output in memory. */
+function writeChunked(chunks: Iterable<string>, write: (text: string) => void): void {
+  let batch: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) {
+      write(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) write(batch.join(''));
 }

@@ -25,9 +25,29 @@ export function sortObjects<T extends KubernetesObject>(objects: readonly T[]): 
 
 /** Multi-document YAML, or (json) one `kind: List` as kubectl prints it. */
 export function serialize(objects: readonly KubernetesObject[], format: OutputFormat): string {
+  return [...serializeChunks(objects, format)].join('');
+}
+
+/**
+ * The same text as `serialize`, one object at a time, so a large output can be written as it is
+ * made instead of being held twice (as pieces and as one string).
+ */
+export function* serializeChunks(objects: readonly KubernetesObject[], format: OutputFormat): Generator<string> {
   const sorted = sortObjects(objects);
-  if (format === 'json') return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sorted }, null, 2)}\n`;
-  return sorted.map(toYaml).join('---\n');
+  if (format === 'json') {
+    // What JSON.stringify({ apiVersion, kind, items }, null, 2) writes, item by item.
+    if (sorted.length === 0) {
+      yield `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [] }, null, 2)}\n`;
+      return;
+    }
+    yield '{\n  "apiVersion": "v1",\n  "kind": "List",\n  "items": [\n';
+    for (let i = 0; i < sorted.length; i++) {
+      yield `    ${JSON.stringify(sorted[i], null, 2).replace(/\n/g, '\n    ')}${i + 1 < sorted.length ? ',' : ''}\n`;
+    }
+    yield '  ]\n}\n';
+    return;
+  }
+  for (let i = 0; i < sorted.length; i++) yield i === 0 ? toYaml(sorted[i]) : `---\n${toYaml(sorted[i])}`;
 }
 
 /** An ADC declarative configuration file: YAML, or JSON on request. */

@@ -172,6 +172,17 @@ export class InputReader {
     return kept;
   }
 
+  /**
+   * The IR of everything read, sorted by identity so conversion never sees input order. The reader
+   * keeps no copy: the caller's model is the only one, and can be freed when converted.
+   */
+  takeModel(): InputModel {
+    const model = this.model();
+    this.collected.clear();
+    this.accounts.length = 0;
+    return model;
+  }
+
   /** The IR of everything read, sorted by identity so conversion never sees input order. */
   model(): InputModel {
     const entries = [...this.collected.entries()]
