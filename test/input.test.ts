@@ -168,3 +168,46 @@ test('a typed IngressList read item by item still gives its items apiVersion and
   assert.ok(item!.type === 'object' && item!.object.kind === 'Ingress' && item!.object.apiVersion === 'networking.k8s.io/v1');
   if (item!.type === 'object') assert.deepEqual([item!.object.locate(['metadata', 'name']).path, item!.object.locate(['metadata', 'name']).line], ['items[0].metadata.name', 4]);
 });
+
+// ---------------------------------------------------------------------------------------------
+// kubectl's JSON List, read item by item
+
+test('a JSON List is read item by item, with the values and positions of the whole-text parse', () => {
+  const value = {
+    apiVersion: 'v1',
+    items: [
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'a', annotations: { 'x/y': 'a ] } [ {' } }, spec: { rules: [{ host: 'h', http: { paths: [{ path: '/"]', pathType: 'Prefix' }] } }] } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }] } },
+      [],
+    ],
+    kind: 'List',
+    metadata: { resourceVersion: '' },
+  };
+  for (const [bom, body] of [['', JSON.stringify(value, null, 2)], ['', JSON.stringify(value)], ['\uFEFF', JSON.stringify(value, null, 4)]] as const) {
+    const text = bom + body;
+    const [doc] = [...readDocuments('l.json', text)];
+    assert.ok(doc!.items, 'read item by item');
+    assert.deepEqual(doc!.value, { ...value, items: [] });
+    // A leading comment sends the same text through the YAML parser, one line lower.
+    const whole = locatedLeaves('l.yaml', `${bom}# c\n${body}`).map(([p, l, c]) => [p, l! - 1, c]);
+    assert.deepEqual(locatedLeaves('l.json', text), whole);
+    assert.deepEqual([...objectsOf(doc!)].map((i) => i.type), ['object', 'object', 'not-an-object']);
+  }
+});
+
+test('a JSON List item that is not JSON: an error at its line in a .json file, read as YAML otherwise', () => {
+  const text = '{\n  "apiVersion": "v1",\n  "items": [\n    {"kind": "A", "apiVersion": "v1"},\n    {"kind": "B", "apiVersion": "v1",},\n    {"kind": "C", "apiVersion": "v1"}\n  ],\n  "kind": "List"\n}\n';
+  const strict = [...objectsOf([...readDocuments('l.json', text)][0]!)];
+  assert.deepEqual(strict.map((i) => (i.type === 'object' ? i.object.kind : i.type)), ['A', 'syntax-error', 'C']);
+  assert.equal(strict[1]!.type === 'syntax-error' && strict[1]!.location.line, 5);
+  const lenient = [...objectsOf([...readDocuments('-', text)][0]!)];
+  assert.deepEqual(lenient.map((i) => (i.type === 'object' ? i.object.kind : i.type)), ['A', 'B', 'C']);
+  if (lenient[1]!.type === 'object') assert.deepEqual([lenient[1]!.object.locate(['apiVersion']).line, lenient[1]!.object.locate(['apiVersion']).col], [5, 19]);
+});
+
+test('JSON that is not a clean List keeps the whole-text path', () => {
+  for (const text of ['{"kind": "List", "items": {}}', '{"kind": "ConfigMap", "apiVersion": "v1", "items": [1]}', '[{"kind": "List"}]', '{"kind": "List", "items": [1], }']) {
+    const docs = [...readDocuments('x.json', text)];
+    assert.equal(docs[0]!.items, undefined, text);
+  }
+});

@@ -32,6 +32,11 @@ export interface ParsedItem {
 
 /** Yields the documents of one text lazily, so only one document's tree is alive at a time. */
 export function* readDocuments(file: string, text: string): Generator<ParsedDocument> {
+  const jsonList = looksLikeJson(text) ? jsonListDocument(file, text) : undefined;
+  if (jsonList) {
+    yield jsonList;
+    return;
+  }
   const json = looksLikeJson(text) ? parseJson(text) : undefined;
   if (json && 'value' in json) {
     yield jsonDocument(file, text, json.value);
@@ -86,30 +91,35 @@ function* listItems(file: string, split: ListSplit): Generator<ParsedItem> {
     const { start, end } = split.items[n]!;
     for (let i = split.text.indexOf('\n', counted); i >= 0 && i < start; i = split.text.indexOf('\n', i + 1)) line++;
     counted = start;
-    yield listItem(file, n, split.text.slice(start, end), line);
+    yield yamlSlice(file, n, split.text.slice(start, end), line, 1, true);
   }
 }
 
-/** One List item, parsed from its own text (a one-entry sequence) and located in the whole file. */
-function listItem(file: string, index: number, text: string, firstLine: number): ParsedItem {
+/**
+ * One List item parsed with yaml from its own text, which starts at `firstLine`:`firstCol` of the
+ * file: a one-entry sequence (`- …`, `inSequence`) or the item's value itself.
+ */
+function yamlSlice(file: string, index: number, text: string, firstLine: number, firstCol: number, inSequence: boolean): ParsedItem {
   const lines = new LineCounter();
   const docs = [...composeAll(text, lines)];
   const position = (offset: number): { line: number; col: number } => {
     const { line, col } = lines.linePos(offset);
-    return { line: line + firstLine - 1, col };
+    return { line: line + firstLine - 1, col: line === 1 ? col + firstCol - 1 : col };
   };
   const doc = docs[0]!;
   const errors = errorsOf(file, 1, doc, position);
+  const wrap = inSequence ? [0] : [];
   const locate = (path: readonly PathSegment[]): SourceLocation => {
-    const offset = offsetOf(doc, [0, ...path]) ?? 0;
+    const offset = offsetOf(doc, [...wrap, ...path]) ?? 0;
     return { file, doc: 1, path: formatPath(['items', index, ...path]), ...position(offset) };
   };
   if (errors.length > 0) return { value: undefined, errors, locate };
-  if (docs.length !== 1 || !isSeq(doc.contents) || doc.contents.items.length !== 1) {
+  if (docs.length !== 1 || (inSequence && (!isSeq(doc.contents) || doc.contents.items.length !== 1))) {
     return { value: undefined, errors: [{ message: 'this List item could not be read on its own', location: locate([]) }], locate };
   }
   try {
-    return { value: (doc.toJS({ maxAliasCount: 1000 }) as unknown[])[0], errors, locate };
+    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    return { value: inSequence ? (value as unknown[])[0] : value, errors, locate };
   } catch (e) {
     return { value: undefined, errors: [{ message: (e as Error).message, location: locate([]) }], locate };
   }
@@ -157,19 +167,67 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, lin
  * when a field is located, as plain data: the report sorts every located field by line, so a lazy
  * position would be resolved anyway, at the cost of a closure per location.
  */
-function jsonDocument(file: string, text: string, value: unknown): ParsedDocument {
+function jsonDocument(file: string, text: string, value: unknown, positions = jsonPositions(text)): ParsedDocument {
+  const locate = (path: readonly PathSegment[]): SourceLocation => ({ file, doc: 1, path: formatPath(path), ...positions.at(path) });
+  return { file, index: 0, value, errors: [], locate };
+}
+
+/** Line and column of a path in a JSON text; the scanner and the line table are built on first use. */
+function jsonPositions(text: string) {
   let positioned: { locator: JsonLocator; lines: LineCounter } | undefined;
-  const locate = (path: readonly PathSegment[]): SourceLocation => {
+  const ready = () => {
     if (!positioned) {
       const lines = new LineCounter();
       lines.addNewLine(0);
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
       positioned = { locator: new JsonLocator(text), lines };
     }
-    const { line, col } = positioned.lines.linePos(positioned.locator.offsetOf(path));
-    return { file, doc: 1, path: formatPath(path), line, col };
+    return positioned;
   };
-  return { file, index: 0, value, errors: [], locate };
+  return {
+    locator: () => ready().locator,
+    ofOffset: (offset: number) => ready().lines.linePos(offset),
+    at: (path: readonly PathSegment[]) => ready().lines.linePos(ready().locator.offsetOf(path)),
+  };
+}
+
+/**
+ * A JSON List (what `kubectl get -o json` prints) read item by item: each item is parsed from its
+ * own span of the text, read and dropped, so the whole List never exists as objects at once. The
+ * skeleton (the List with `items: []`) must parse and be a List, or the whole text takes the
+ * ordinary path. Every piece parsing means the whole text is JSON.
+ */
+function jsonListDocument(file: string, text: string): ParsedDocument | undefined {
+  const positions = jsonPositions(text);
+  const span = positions.locator().topLevelList('items');
+  if (!span) return undefined;
+  let skeleton: unknown;
+  try {
+    skeleton = JSON.parse(`${text.slice(0, span.start).replace(/^\uFEFF/, '')}[]${text.slice(span.end)}`);
+  } catch {
+    return undefined;
+  }
+  if (!skeleton || typeof skeleton !== 'object' || typeof (skeleton as { kind?: unknown }).kind !== 'string' || !(skeleton as { kind: string }).kind.endsWith('List')) return undefined;
+  const strictJson = /\.json$/i.test(file);
+  function* items(): Generator<ParsedItem> {
+    for (let n = 0; n < span!.items.length; n++) {
+      const { start, end } = span!.items[n]!;
+      const locate = (path: readonly PathSegment[]): SourceLocation => ({ file, doc: 1, path: formatPath(['items', n, ...path]), ...positions.at(['items', n, ...path]) });
+      const slice = text.slice(start, end);
+      try {
+        yield { value: JSON.parse(slice) as unknown, errors: [], locate };
+      } catch (e) {
+        if (strictJson) {
+          yield { value: undefined, errors: [{ message: `invalid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, location: locate([]) }], locate };
+        } else {
+          // Not a .json file: as for a whole document, what is not JSON may still be YAML.
+          const { line, col } = positions.ofOffset(start);
+          yield yamlSlice(file, n, slice, line, col, false);
+        }
+      }
+    }
+  }
+  return { ...jsonDocument(file, text, skeleton, positions), items: items() };
 }
 
 function parseJson(text: string): { value: unknown } | undefined {

@@ -3,6 +3,11 @@
 // `items` of a `kubectl -o json` List) are indexed on first use, so each lookup scans one object.
 import type { PathSegment } from './documents.js';
 
+/** Past a byte-order mark, which JSON.parse is given the text without. */
+function startOf(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
 function skipWs(text: string, i: number): number {
   for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
   return i;
@@ -86,9 +91,32 @@ export class JsonLocator {
     return this.scan(path).at;
   }
 
+  /**
+   * Where the top-level list under `key` is written: the brackets' span and each element's span.
+   * Undefined unless the text is an object whose `key` holds a list. Assumes JSON; the caller
+   * checks what it parses.
+   */
+  topLevelList(key: string): { start: number; end: number; items: { start: number; end: number }[] } | undefined {
+    const root = skipWs(this.text, startOf(this.text));
+    if (this.text[root] !== '{') return undefined;
+    const found = this.findKey(root, key);
+    if (!found || this.text[found.value] !== '[') return undefined;
+    const items: { start: number; end: number }[] = [];
+    let i = skipWs(this.text, found.value + 1);
+    while (i < this.text.length && this.text[i] !== ']') {
+      const end = skipValue(this.text, i);
+      items.push({ start: i, end });
+      i = skipWs(this.text, end);
+      if (this.text[i] === ',') i = skipWs(this.text, i + 1);
+    }
+    // The same starts `scan` would compute for `items[n]`: one pass over the list serves both.
+    this.itemStarts.set(JSON.stringify([key]), items.map((item) => item.start));
+    return { start: found.value, end: i + 1, items };
+  }
+
   /** Walks to `path` skipping what it does not need; `depth` says how many segments were found. */
   private scan(path: readonly PathSegment[]): { at: number; depth: number } {
-    let i = skipWs(this.text, 0);
+    let i = skipWs(this.text, startOf(this.text));
     let at = i;
     for (let depth = 0; depth < path.length; depth++) {
       const segment = path[depth]!;
