@@ -1,7 +1,6 @@
 // Emitted objects → text. Order is by kind, then namespace/name, so the same set of objects always
 // gives the same bytes.
-import { stringify } from 'yaml';
-import { emitYaml } from './yaml-emit.js';
+import { emitYaml, yamlOptions } from './yaml-emit.js';
 
 export interface KubernetesObject {
   apiVersion: string;
@@ -55,9 +54,9 @@ export function serializeAdc(config: object, format: OutputFormat): string {
   return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : toYaml(config);
 }
 
-/** The fast emitter where it can say the value, `yaml` where it cannot: the same bytes either way. */
+/** Block YAML as `yaml` writes it (lineWidth 0, no aliases), by the fast emitter. */
 export function toYaml(value: unknown): string {
-  return emitYaml(value) ?? stringify(value, yamlOptions);
+  return emitYaml(value);
 }
 
-export const yamlOptions = { lineWidth: 0, aliasDuplicateObjects: false } as const;
+export { yamlOptions };

@@ -1,9 +1,12 @@
-// A fast YAML emitter for the plain data this tool writes (maps, lists, strings, integers,
+// A fast YAML emitter for the plain data this tool writes (maps, lists, strings, numbers,
 // booleans, null). `yaml`'s stringify builds a node tree per object and was a fifth of a large
-// run; this writes the text directly. It only handles values whose YAML form is unambiguous and
-// returns undefined for anything else (quoted or multi-line strings, floats, odd keys), so the
-// caller falls back to `yaml` and the bytes are always what `yaml` would write (a test compares
+// run; this writes the text directly. Where a value's YAML form is not obvious (quoted or
+// multi-line strings, floats, odd keys) that one map entry or list item is written by `yaml` and
+// indented into place, so the bytes are always what `yaml` writes for the whole (a test compares
 // the two on every fixture and on generated values).
+import { stringify } from 'yaml';
+
+export const yamlOptions = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 /** Characters a plain scalar may be made of here; anything else takes the `yaml` path. */
 const plainText = /^[A-Za-z_/][A-Za-z0-9_./:=@%-]*$/;
@@ -15,23 +18,53 @@ function plainScalar(s: string): boolean {
   return plainText.test(s) && !reserved.test(s) && !s.endsWith(':');
 }
 
-/** `value` as block YAML (with a trailing newline), or undefined when it needs the `yaml` library. */
-export function emitYaml(value: unknown): string | undefined {
-  const out: string[] = [];
-  if (isMap(value)) {
-    if (Object.keys(value).length === 0) return '{}\n';
-    return emitMap(value, '', out) ? out.join('') : undefined;
+/**
+ * Collects the text in pieces, joined every few thousand: a large document (an ADC file of
+ * thousands of services) is otherwise millions of small strings until the end.
+ */
+class Out {
+  private readonly joined: string[] = [];
+  private parts: string[] = [];
+
+  push(...pieces: string[]): void {
+    for (const piece of pieces) this.parts.push(piece);
+    if (this.parts.length >= 8192) {
+      this.joined.push(this.parts.join(''));
+      this.parts = [];
+    }
   }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]\n';
-    return emitSeq(value, '', out) ? out.join('') : undefined;
+
+  text(): string {
+    this.joined.push(this.parts.join(''));
+    this.parts = [];
+    return this.joined.join('');
   }
-  const scalar = scalarText(value);
-  return scalar === undefined ? undefined : `${scalar}\n`;
+}
+
+/** Thrown for values whose handling depends on the whole document (undefined, class instances). */
+class NotPlainData extends Error {}
+
+/** `value` as block YAML with a trailing newline: exactly `stringify(value, yamlOptions)`. */
+export function emitYaml(value: unknown): string {
+  try {
+    const out = new Out();
+    if (isMap(value) && Object.keys(value).length > 0) emitMap(value, '', out);
+    else if (Array.isArray(value) && value.length > 0) emitSeq(value, '', out);
+    else return stringify(value, yamlOptions);
+    return out.text();
+  } catch (e) {
+    if (e instanceof NotPlainData) return stringify(value, yamlOptions);
+    throw e;
+  }
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function checkPlain(value: unknown): void {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new NotPlainData();
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isMap(value)) throw new NotPlainData();
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -49,40 +82,70 @@ function scalarText(value: unknown): string | undefined {
   }
 }
 
-/** The value after `key:` or `- `: inline for scalars and empty collections, else undefined. */
+/** The value after `key:` or `- `: inline for plain scalars and empty collections, else undefined. */
 function inlineText(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.length === 0 ? '[]' : undefined;
   if (isMap(value)) return Object.keys(value).length === 0 ? '{}' : undefined;
   return scalarText(value);
 }
 
+/**
+ * `yaml`'s text for a one-entry map or one-item list, moved right by `indent` (the first line
+ * starting with `firstPrefix` instead). YAML without line folding is the same at any depth once
+ * shifted; empty lines (inside block scalars) stay empty, as `yaml` writes them.
+ */
+function viaYaml(single: unknown, indent: string, out: Out, firstPrefix?: string): void {
+  // `yaml` writes text holding `---`, `...` or `%` at a line start differently at the top level
+  // than nested: such a value is not the same once shifted, so the whole value goes to `yaml`.
+  if (hasDocumentMarker(single)) throw new NotPlainData();
+  const lines = stringify(single, yamlOptions).split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    out.push(i === 0 && firstPrefix !== undefined ? firstPrefix : line === '' ? '' : indent, line, '\n');
+  }
+}
+
+const documentMarker = /^(?:%|---|\.\.\.)/m;
+
+function hasDocumentMarker(value: unknown): boolean {
+  if (typeof value === 'string') return documentMarker.test(value);
+  if (Array.isArray(value)) return value.some(hasDocumentMarker);
+  if (isMap(value)) return Object.entries(value).some(([k, v]) => documentMarker.test(k) || hasDocumentMarker(v));
+  return false;
+}
+
 /** Writes the pairs of a non-empty map, each line starting with `indent`. */
-function emitMap(map: Record<string, unknown>, indent: string, out: string[], firstPrefix?: string): boolean {
+function emitMap(map: Record<string, unknown>, indent: string, out: Out, firstPrefix?: string): void {
   let first = true;
   for (const key in map) {
     if (!Object.prototype.hasOwnProperty.call(map, key)) continue;
     const value = map[key];
-    if (!plainScalar(key) || value === undefined) return false;
-    out.push(first && firstPrefix !== undefined ? firstPrefix : indent, key, ':');
+    checkPlain(value);
+    const prefix = first && firstPrefix !== undefined ? firstPrefix : indent;
     first = false;
     const inline = inlineText(value);
+    if (!plainScalar(key) || (inline === undefined && (typeof value !== 'object' || value === null))) {
+      viaYaml({ [key]: value }, indent, out, prefix);
+      continue;
+    }
+    out.push(prefix, key, ':');
     if (inline !== undefined) {
       out.push(' ', inline, '\n');
       continue;
     }
-    if (typeof value !== 'object' || value === null) return false;
     out.push('\n');
     const nested = `${indent}  `;
-    if (Array.isArray(value) ? !emitSeq(value, nested, out) : !isMap(value) || !emitMap(value, nested, out)) return false;
+    if (Array.isArray(value)) emitSeq(value, nested, out);
+    else emitMap(value as Record<string, unknown>, nested, out);
   }
-  return true;
 }
 
 /** Writes the items of a non-empty list, each `- ` at `indent`. */
-function emitSeq(items: readonly unknown[], indent: string, out: string[]): boolean {
+function emitSeq(items: readonly unknown[], indent: string, out: Out): void {
   for (let i = 0; i < items.length; i++) {
-    if (!(i in items)) return false; // holes are not data
+    if (!(i in items)) throw new NotPlainData(); // holes are not data
     const item = items[i];
+    checkPlain(item);
     const inline = inlineText(item);
     if (inline !== undefined) {
       out.push(indent, '- ', inline, '\n');
@@ -91,15 +154,13 @@ function emitSeq(items: readonly unknown[], indent: string, out: string[]): bool
     const nested = `${indent}  `;
     if (Array.isArray(item)) {
       // `- - a`: the inner list starts on the same line.
-      out.push(indent, '- ');
-      const inner: string[] = [];
-      if (!emitSeq(item, nested, inner)) return false;
-      out.push(inner.join('').slice(nested.length));
+      const inner = new Out();
+      emitSeq(item, nested, inner);
+      out.push(indent, '- ', inner.text().slice(nested.length));
     } else if (isMap(item)) {
-      if (!emitMap(item, nested, out, `${indent}- `)) return false;
+      emitMap(item, nested, out, `${indent}- `);
     } else {
-      return false;
+      viaYaml([item], indent, out);
     }
   }
-  return true;
 }
