@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import { formatPath, readDocuments } from '../src/input/documents.js';
 import { objectsOf } from '../src/input/objects.js';
 import { splitYamlList } from '../src/input/list-split.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Conversion } from '../src/index.js';
 
 test('documents are numbered from 1, fields are located at their key', () => {
   const text = 'a: 1\n---\nkind: X\napiVersion: v1\nspec:\n  rules:\n    - host: h\n      x: 2\n';
@@ -210,4 +213,22 @@ test('JSON that is not a clean List keeps the whole-text path', () => {
     const docs = [...readDocuments('x.json', text)];
     assert.equal(docs[0]!.items, undefined, text);
   }
+});
+
+test('the model read from an input does not keep the input text alive', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const conversion = new Conversion();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  (() => {
+    // Values of 13 characters or more are where V8 would hand out views into the text; a 40 MB
+    // comment makes a pinned text show in the heap.
+    const docs = Array.from({ length: 50 }, (_, i) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ingress-number-${i}\n  annotations:\n    example.com/long-annotation: value-long-enough-${i}\nspec:\n  ingressClassName: a-long-class-name\n  rules:\n  - host: host-${i}.example.com\n    http:\n      paths:\n      - path: /some/long/path/${i}\n        pathType: Prefix\n        backend:\n          service:\n            name: a-long-service-name-${i}\n            port:\n              number: 80\n`);
+    conversion.addSource({ name: 'big.yaml', text: `${docs.join('---\n')}# ${'x'.repeat(40_000_000)}\n` });
+  })();
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  assert.ok(retained < 10_000_000, `${(retained / 1e6).toFixed(1)} MB kept after reading`);
+  assert.equal(conversion.finish().objects.filter((o) => o.kind === 'HTTPRoute').length, 50);
 });

@@ -13,6 +13,7 @@ import { parseIngressClass } from './ingress-class.js';
 import { LAST_APPLIED_ANNOTATION } from './ingress/annotations.js';
 import { parseIngress } from './ingress/parse.js';
 import { parseSecret } from './secret.js';
+import { detachStrings } from './detach-strings.js';
 import { parseService } from './service.js';
 
 export interface ReadOptions {
@@ -126,6 +127,8 @@ export class InputReader {
       this.stats.ignoredKinds[key] = (this.stats.ignoredKinds[key] ?? 0) + 1;
       return;
     }
+    // The IR keeps strings from the object; they must not pin the input text (see detachStrings).
+    detachStrings(object.value);
     const read = reader.read(object, this.options, this.sink, this.accounts);
     if (!read) return;
     this.stats.readKinds[reader.kind] = (this.stats.readKinds[reader.kind] ?? 0) + 1;
