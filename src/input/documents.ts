@@ -1,6 +1,6 @@
 // Splits an input text into YAML/JSON documents one at a time and turns each into plain
 // objects that can still answer "where was this field written?".
-import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
 import { splitYamlList, type ListSplit } from './list-split.js';
@@ -109,8 +109,9 @@ function yamlSlice(file: string, index: number, text: string, firstLine: number,
   const doc = docs[0]!;
   const errors = errorsOf(file, 1, doc, position);
   const wrap = inSequence ? [0] : [];
+  const offsetAt = offsetFinder(doc);
   const locate = (path: readonly PathSegment[]): SourceLocation => {
-    const offset = offsetOf(doc, [...wrap, ...path]) ?? 0;
+    const offset = offsetAt([...wrap, ...path]);
     return { file, doc: 1, path: formatPath(['items', index, ...path]), ...position(offset) };
   };
   if (errors.length > 0) return { value: undefined, errors, locate };
@@ -141,10 +142,9 @@ function errorsOf(file: string, docNumber: number, doc: Document.Parsed, positio
 function toParsedDocument(file: string, index: number, doc: Document.Parsed, lines: LineCounter): ParsedDocument {
   const position = (offset: number): { line: number; col: number } => lines.linePos(offset);
   const docNumber = index + 1;
+  const offsetAt = offsetFinder(doc);
   const locate = (path: readonly PathSegment[]): SourceLocation => {
-    const offset = offsetOf(doc, path);
-    if (offset === undefined) return { file, doc: docNumber, path: formatPath(path) };
-    const { line, col } = position(offset);
+    const { line, col } = position(offsetAt(path));
     // All fields in one literal: added later they would live in a separate property store.
     return { file, doc: docNumber, path: formatPath(path), line, col };
   };
@@ -256,28 +256,44 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
 }
 
 /**
- * Offset of the node at `path`: for a mapping entry the key's position (where the field is written),
- * for a sequence item the item's. Falls back to the deepest node that exists.
+ * Offsets of nodes by path: for a mapping entry the key's position (where the field is written),
+ * for a sequence item the item's; the deepest node that exists when the path goes further.
+ * Look-ups come in walks over an object's fields, so each starts from the nodes the previous one
+ * found along their common prefix.
  */
-function offsetOf(doc: Document.Parsed, path: readonly PathSegment[]): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node) ?? doc.range[0];
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return offset;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (item === undefined) return offset;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else {
-      return offset;
+function offsetFinder(doc: Document.Parsed): (path: readonly PathSegment[]) => number {
+  const segments: PathSegment[] = []; // the segments found by the last look-up
+  const nodes: unknown[] = [doc.contents]; // nodes[d]: the node after d of them
+  const offsets: number[] = [rangeStart(doc.contents) ?? doc.range[0]];
+  return (path) => {
+    let d = 0;
+    while (d < segments.length && d < path.length && segments[d] === path[d]) d++;
+    segments.length = d;
+    for (; d < path.length; d++) {
+      const found = child(nodes[d], path[d]!);
+      if (!found) break;
+      segments.push(path[d]!);
+      nodes[d + 1] = found.node;
+      offsets[d + 1] = found.offset ?? offsets[d]!;
     }
+    return offsets[d]!;
+  };
+}
+
+function child(node: unknown, segment: PathSegment): { node: unknown; offset: number | undefined } | undefined {
+  if (isMap(node)) {
+    const wanted = String(segment);
+    for (const item of node.items) {
+      const key = item.key;
+      if (isScalar(key) && (key.value === segment || String(key.value) === wanted)) return { node: item.value, offset: rangeStart(key) };
+    }
+    return undefined;
   }
-  return offset;
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return item === undefined ? undefined : { node: item, offset: rangeStart(item) };
+  }
+  return undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {
