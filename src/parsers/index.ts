@@ -214,17 +214,37 @@ const noiseMetadata = new Set(['managedFields', 'resourceVersion', 'uid', 'gener
  * rather than a copy of itself (a tenth of the IR of a large dump).
  */
 function contentHash(value: unknown): string {
-  return createHash('sha256').update(fingerprint(value)).digest('base64');
+  const parts: string[] = [];
+  canonical(value, 0, '', parts);
+  return createHash('sha256').update(parts.join('')).digest('base64');
 }
 
-/** Canonical form of an object, ignoring key order and server-side noise (incl. kubectl's copy of the object). */
-function fingerprint(value: unknown, depth = 0, key = ''): string {
-  if (Array.isArray(value)) return `[${value.map((v) => fingerprint(v, depth + 1)).join(',')}]`;
+/**
+ * Canonical form of an object, ignoring key order and server-side noise (incl. kubectl's copy of
+ * the object): JSON with sorted keys, written into `out` piece by piece.
+ */
+function canonical(value: unknown, depth: number, key: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      canonical(value[i], depth + 1, '', out);
+    }
+    out.push(']');
+    return;
+  }
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value)
       .filter((k) => !(depth === 0 && k === 'status') && !(key === 'metadata' && noiseMetadata.has(k)) && !(key === 'annotations' && k === LAST_APPLIED_ANNOTATION))
       .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${fingerprint((value as Record<string, unknown>)[k], depth + 1, k)}`).join(',')}}`;
+    out.push('{');
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      out.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
+      canonical((value as Record<string, unknown>)[k], depth + 1, k, out);
+    }
+    out.push('}');
+    return;
   }
-  return JSON.stringify(value) ?? 'undefined';
+  out.push(JSON.stringify(value) ?? 'undefined');
 }
