@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { formatPath, readDocuments } from '../src/input/documents.js';
 import { objectsOf } from '../src/input/objects.js';
 import { splitYamlList } from '../src/input/list-split.js';
+import { jsonValueEnd, skipJsonWs } from '../src/input/json-check.js';
+import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Conversion } from '../src/index.js';
@@ -198,14 +200,46 @@ test('a JSON List is read item by item, with the values and positions of the who
   }
 });
 
-test('a JSON List item that is not JSON: an error at its line in a .json file, read as YAML otherwise', () => {
-  const text = '{\n  "apiVersion": "v1",\n  "items": [\n    {"kind": "A", "apiVersion": "v1"},\n    {"kind": "B", "apiVersion": "v1",},\n    {"kind": "C", "apiVersion": "v1"}\n  ],\n  "kind": "List"\n}\n';
-  const strict = [...objectsOf([...readDocuments('l.json', text)][0]!)];
-  assert.deepEqual(strict.map((i) => (i.type === 'object' ? i.object.kind : i.type)), ['A', 'syntax-error', 'C']);
-  assert.equal(strict[1]!.type === 'syntax-error' && strict[1]!.location.line, 5);
-  const lenient = [...objectsOf([...readDocuments('-', text)][0]!)];
-  assert.deepEqual(lenient.map((i) => (i.type === 'object' ? i.object.kind : i.type)), ['A', 'B', 'C']);
-  if (lenient[1]!.type === 'object') assert.deepEqual([lenient[1]!.object.locate(['apiVersion']).line, lenient[1]!.object.locate(['apiVersion']).col], [5, 19]);
+test('JSON-looking text that is not strictly JSON is never split into items', () => {
+  const kinds = (name: string, text: string) => [...readDocuments(name, text)].flatMap((d) => [...objectsOf(d)].map((i) => (i.type === 'object' ? i.object.kind : i.type)));
+  const trailingComma = '{\n  "apiVersion": "v1",\n  "items": [\n    {"kind": "A", "apiVersion": "v1"},\n    {"kind": "B", "apiVersion": "v1",},\n    {"kind": "C", "apiVersion": "v1"}\n  ],\n  "kind": "List"\n}\n';
+  const missingComma = '{"kind": "List", "apiVersion": "v1", "items": [{"kind": "A", "apiVersion": "v1"} {"kind": "B", "apiVersion": "v1"}]}';
+  const listTrailingComma = '{"kind": "List", "apiVersion": "v1", "items": [{"kind": "A", "apiVersion": "v1"},]}';
+  const stray = '{"kind":"List","apiVersion":"v1","items":[}]}';
+  // YAML in flow style: single quotes around brackets, a comment with a quote in it.
+  const flowYaml = `{"kind": "List", "apiVersion": "v1", "items": [{'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'b]'}}, # "first"\n {"kind": "B", "apiVersion": "v1"}]}`;
+  for (const text of [trailingComma, missingComma, listTrailingComma, stray, flowYaml]) {
+    for (const name of ['x.json', '-']) assert.equal([...readDocuments(name, text)][0]!.items, undefined, text);
+  }
+  // As before: a .json file must be JSON; other input may be YAML.
+  for (const text of [trailingComma, missingComma, listTrailingComma, stray]) assert.deepEqual(kinds('x.json', text), [], text);
+  assert.ok([...readDocuments('x.json', stray)][0]!.errors.length > 0);
+  assert.deepEqual(kinds('-', trailingComma), ['A', 'B', 'C']);
+  assert.deepEqual(kinds('-', flowYaml), ['ConfigMap', 'B']);
+});
+
+test('a repeated items key: the last one counts, as in JSON.parse', () => {
+  const text = '{"kind": "List", "apiVersion": "v1", "items": [{"kind": "ConfigMap", "apiVersion": "v1"}], "items": [{"kind": "Service", "apiVersion": "v1"}]}';
+  const [doc] = [...readDocuments('x.json', text)];
+  assert.deepEqual([...objectsOf(doc!)].map((i) => i.type === 'object' && i.object.kind), ['Service']);
+});
+
+test('empty and null List items are reported, whichever way the List is read', () => {
+  const yamlList = 'apiVersion: v1\nitems:\n- \n- null\n- {kind: ConfigMap, apiVersion: v1}\nkind: List\n';
+  const jsonList = '{"apiVersion": "v1", "items": [null, {"kind": "ConfigMap", "apiVersion": "v1"}], "kind": "List"}';
+  for (const [name, text, expected] of [['l.yaml', yamlList, 3], ['l.json', jsonList, 2]] as const) {
+    const [doc] = [...readDocuments(name, text)];
+    assert.ok(doc!.items, name);
+    const items = [...objectsOf(doc!)];
+    assert.equal(items.length, expected);
+    assert.deepEqual(items.map((i) => i.type).slice(0, -1), Array(expected - 1).fill('not-an-object'));
+  }
+});
+
+test('a List reached twice through a YAML alias yields its items both times', () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n- &inner\n  apiVersion: v1\n  kind: List\n  items:\n  - {kind: ConfigMap, apiVersion: v1, metadata: {name: a}}\n- *inner\n';
+  const [doc] = [...readDocuments('l.yaml', text)];
+  assert.deepEqual([...objectsOf(doc!)].map((i) => i.type), ['object', 'object']);
 });
 
 test('JSON that is not a clean List keeps the whole-text path', () => {
@@ -236,4 +270,23 @@ test('the model read from an input does not keep the input text alive', async ()
   const retained = process.memoryUsage().heapUsed - before;
   assert.ok(retained < 10_000_000, `${(retained / 1e6).toFixed(1)} MB kept after reading`);
   assert.equal(conversion.finish().objects.filter((o) => o.kind === 'HTTPRoute').length, 50);
+});
+
+test('the JSON grammar check agrees with JSON.parse', () => {
+  const piece = fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"\\u00e9"', '"\\x"', '"\\"', '"\t"', '1', '-0', '01', '1.', '1.5e+3', '.5', 'true', 'nul', 'null', ' ', '\n', "'a'", '#');
+  const text = fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.jsonValue().map((v) => JSON.stringify(v, null, 1)));
+  fc.assert(
+    fc.property(text, (t) => {
+      let valid = true;
+      try {
+        JSON.parse(t);
+      } catch {
+        valid = false;
+      }
+      const start = skipJsonWs(t, 0);
+      const end = start < t.length ? jsonValueEnd(t, start) : -1;
+      assert.equal(end >= 0 && skipJsonWs(t, end) === t.length, valid, JSON.stringify(t));
+    }),
+    { numRuns: 5000, seed: 20261122 },
+  );
 });

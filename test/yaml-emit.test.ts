@@ -72,6 +72,7 @@ test('nested lists, empty collections, block scalars and values only yaml can wr
     [],
     'plain',
     '8080',
+    { ['k'.repeat(1025)]: 1, list: [{ ['k'.repeat(1025)]: [1] }] },
   ];
   for (const c of cases) assert.equal(emitYaml(c), reference(c), JSON.stringify(c));
 });

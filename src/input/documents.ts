@@ -186,7 +186,6 @@ function jsonPositions(text: string) {
   };
   return {
     locator: () => ready().locator,
-    ofOffset: (offset: number) => ready().lines.linePos(offset),
     at: (path: readonly PathSegment[]) => ready().lines.linePos(ready().locator.offsetOf(path)),
   };
 }
@@ -195,7 +194,8 @@ function jsonPositions(text: string) {
  * A JSON List (what `kubectl get -o json` prints) read item by item: each item is parsed from its
  * own span of the text, read and dropped, so the whole List never exists as objects at once. The
  * skeleton (the List with `items: []`) must parse and be a List, or the whole text takes the
- * ordinary path. Every piece parsing means the whole text is JSON.
+ * ordinary path. The items were checked against the JSON grammar and the skeleton parsed, so the
+ * whole text is JSON; anything else (YAML in flow style, comments, trailing commas) is not split.
  */
 function jsonListDocument(file: string, text: string): ParsedDocument | undefined {
   const positions = jsonPositions(text);
@@ -207,24 +207,16 @@ function jsonListDocument(file: string, text: string): ParsedDocument | undefine
   } catch {
     return undefined;
   }
-  if (!skeleton || typeof skeleton !== 'object' || typeof (skeleton as { kind?: unknown }).kind !== 'string' || !(skeleton as { kind: string }).kind.endsWith('List')) return undefined;
-  const strictJson = /\.json$/i.test(file);
+  const list = skeleton as { kind?: unknown; items?: unknown } | null;
+  if (!list || typeof list !== 'object' || typeof list.kind !== 'string' || !list.kind.endsWith('List')) return undefined;
+  // Another `items` key later in the text would win in JSON.parse: leave that to the whole parse.
+  if (!Array.isArray(list.items) || list.items.length > 0) return undefined;
   function* items(): Generator<ParsedItem> {
     for (let n = 0; n < span!.items.length; n++) {
       const { start, end } = span!.items[n]!;
       const locate = (path: readonly PathSegment[]): SourceLocation => ({ file, doc: 1, path: formatPath(['items', n, ...path]), ...positions.at(['items', n, ...path]) });
-      const slice = text.slice(start, end);
-      try {
-        yield { value: JSON.parse(slice) as unknown, errors: [], locate };
-      } catch (e) {
-        if (strictJson) {
-          yield { value: undefined, errors: [{ message: `invalid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, location: locate([]) }], locate };
-        } else {
-          // Not a .json file: as for a whole document, what is not JSON may still be YAML.
-          const { line, col } = positions.ofOffset(start);
-          yield yamlSlice(file, n, slice, line, col, false);
-        }
-      }
+      // The span was checked against the JSON grammar when it was found.
+      yield { value: JSON.parse(text.slice(start, end)) as unknown, errors: [], locate };
     }
   }
   return { ...jsonDocument(file, text, skeleton, positions), items: items() };

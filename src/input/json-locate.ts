@@ -2,6 +2,7 @@
 // path, skipping every value it does not need. The elements of the largest top-level list (the
 // `items` of a `kubectl -o json` List) are indexed on first use, so each lookup scans one object.
 import type { PathSegment } from './documents.js';
+import { jsonValueEnd, skipJsonWs } from './json-check.js';
 
 /** Past a byte-order mark, which JSON.parse is given the text without. */
 function startOf(text: string): number {
@@ -93,21 +94,27 @@ export class JsonLocator {
 
   /**
    * Where the top-level list under `key` is written: the brackets' span and each element's span.
-   * Undefined unless the text is an object whose `key` holds a list. Assumes JSON; the caller
-   * checks what it parses.
+   * Undefined unless the text is an object whose `key` holds a list of JSON values. The text
+   * around the list is not checked: the caller parses it.
    */
   topLevelList(key: string): { start: number; end: number; items: { start: number; end: number }[] } | undefined {
     const root = skipWs(this.text, startOf(this.text));
     if (this.text[root] !== '{') return undefined;
     const found = this.findKey(root, key);
     if (!found || this.text[found.value] !== '[') return undefined;
+    // Each element is checked against the JSON grammar as its end is found: only JSON is split.
     const items: { start: number; end: number }[] = [];
-    let i = skipWs(this.text, found.value + 1);
-    while (i < this.text.length && this.text[i] !== ']') {
-      const end = skipValue(this.text, i);
-      items.push({ start: i, end });
-      i = skipWs(this.text, end);
-      if (this.text[i] === ',') i = skipWs(this.text, i + 1);
+    let i = skipJsonWs(this.text, found.value + 1);
+    if (this.text[i] !== ']') {
+      for (;;) {
+        const end = jsonValueEnd(this.text, i);
+        if (end < 0) return undefined;
+        items.push({ start: i, end });
+        i = skipJsonWs(this.text, end);
+        if (this.text[i] === ']') break;
+        if (this.text[i] !== ',') return undefined;
+        i = skipJsonWs(this.text, i + 1);
+      }
     }
     // The same starts `scan` would compute for `items[n]`: one pass over the list serves both.
     this.itemStarts.set(JSON.stringify([key]), items.map((item) => item.start));

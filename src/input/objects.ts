@@ -22,7 +22,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The objects in one document; empty documents yield nothing. List items are released once read. */
+/** The objects in one document; empty documents yield nothing. */
 export function* objectsOf(document: ParsedDocument): Generator<DocumentItem> {
   if (document.value === null || document.value === undefined) return;
   yield* expand(document, document.value, (path = []) => document.locate(path));
@@ -56,17 +56,14 @@ function* expand(document: ParsedDocument, value: unknown, locate: Locate, defau
     if (value === document.value && document.items) {
       for (const item of document.items) {
         for (const error of item.errors) yield { type: 'syntax-error', location: error.location, message: error.message };
-        if (item.value === undefined || item.value === null) continue;
+        if (item.value === undefined) continue; // unreadable, and reported above; an empty item is null
         yield* expand(document, item.value, (path = []) => item.locate(path), itemDefaults);
       }
       return;
     }
     const items = value['items'] as unknown[];
-    for (let i = 0; i < items.length; i++) {
-      yield* expand(document, items[i], (path = []) => locate(['items', i, ...path]), itemDefaults);
-      // Read and done: let it go, so a large List is not held whole until its last item.
-      items[i] = undefined;
-    }
+    // Not released as read: a YAML alias may share this list with another part of the document.
+    for (let i = 0; i < items.length; i++) yield* expand(document, items[i], (path = []) => locate(['items', i, ...path]), itemDefaults);
     return;
   }
   yield { type: 'object', object: { apiVersion, kind, value, locate } };

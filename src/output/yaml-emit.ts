@@ -124,7 +124,8 @@ function emitMap(map: Record<string, unknown>, indent: string, out: Out, firstPr
     const prefix = first && firstPrefix !== undefined ? firstPrefix : indent;
     first = false;
     const inline = inlineText(value);
-    if (!plainScalar(key) || (inline === undefined && (typeof value !== 'object' || value === null))) {
+    // yaml writes keys over 1024 characters as explicit keys (`? key`).
+    if (!plainScalar(key) || key.length > 1024 || (inline === undefined && (typeof value !== 'object' || value === null))) {
       viaYaml({ [key]: value }, indent, out, prefix);
       continue;
     }

@@ -84,13 +84,16 @@ function isTls(t: unknown): boolean {
   return hosts === undefined || (Array.isArray(hosts) && hosts.every(isHost));
 }
 
+/** An own `__proto__` key (JSON.parse makes one) is dropped by zod: not "unchanged". */
+const hasProtoKey = (o: Obj): boolean => Object.prototype.hasOwnProperty.call(o, '__proto__');
+
 function isMetadata(m: unknown): boolean {
-  if (!isObject(m) || !nonEmptyString(m['name'])) return false;
+  if (!isObject(m) || hasProtoKey(m) || !nonEmptyString(m['name'])) return false;
   if (m['namespace'] !== undefined && !nonEmptyString(m['namespace'])) return false;
   if (!optionalString(m['creationTimestamp'])) return false;
   const annotations = m['annotations'];
   if (annotations === undefined) return true;
-  if (!isObject(annotations)) return false;
+  if (!isObject(annotations) || hasProtoKey(annotations)) return false;
   for (const key in annotations) if (typeof annotations[key] !== 'string') return false;
   return true;
 }
