@@ -51,10 +51,16 @@ function skipValue(text: string, i: number): number {
   return i;
 }
 
-/** Positions of one JSON value and everything below it (an object's entries by key, a list's by index). */
+/**
+ * Positions of one JSON value. Its children (an object's entries by key, a list's by index) are
+ * indexed when first asked for: look-ups visit `spec` and the annotations, never the large
+ * `managedFields` or `status`, which are then skipped without building anything.
+ */
 interface JsonNode {
   /** The key's offset for an object entry, the value's for a list item. */
   at: number;
+  /** Where the value starts. */
+  value: number;
   keys?: Map<string, JsonNode>;
   items?: JsonNode[];
 }
@@ -74,7 +80,7 @@ export class JsonLocator {
       if (!node) {
         const start = this.scan(path.slice(0, 2));
         if (start.depth === 2) {
-          node = indexValue(this.text, start.at, start.at).node;
+          node = { at: start.at, value: start.at };
           this.element = { list: path[0], index: path[1], node };
         }
       }
@@ -82,6 +88,7 @@ export class JsonLocator {
         let found: JsonNode = node;
         for (let d = 2; d < path.length; d++) {
           const segment = path[d]!;
+          indexChildren(this.text, found);
           const child: JsonNode | undefined = typeof segment === 'number' ? found.items?.[segment] : found.keys?.get(segment);
           if (!child) break;
           found = child;
@@ -193,27 +200,29 @@ function keyName(text: string, start: number, end: number): string {
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
 
-/** Indexes the value starting at `i` (its node's offset is `at`); returns the node and the value's end. */
-function indexValue(text: string, i: number, at: number): { node: JsonNode; end: number } {
+/** Indexes the entries or items of the object or list at `node` (once), skipping their values. */
+function indexChildren(text: string, node: JsonNode): void {
+  if (node.keys || node.items) return;
+  let i = node.value;
   const c = text.charCodeAt(i);
-  if (c !== 123 && c !== 91) return { node: { at }, end: skipValue(text, i) };
-  const node: JsonNode = c === 123 ? { at, keys: new Map() } : { at, items: [] };
+  if (c !== 123 && c !== 91) return;
+  if (c === 123) node.keys = new Map();
+  else node.items = [];
   const close = c === 123 ? 125 : 93;
   i = skipWs(text, i + 1);
   while (i < text.length && text.charCodeAt(i) !== close) {
-    let child: { node: JsonNode; end: number };
+    let child: JsonNode;
     if (c === 123) {
       const keyStart = i;
       const keyEnd = skipString(text, i);
       i = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
-      child = indexValue(text, i, keyStart);
-      node.keys!.set(keyName(text, keyStart, keyEnd), child.node); // a repeated key: the last wins, as in JSON.parse
+      child = { at: keyStart, value: i };
+      node.keys!.set(keyName(text, keyStart, keyEnd), child); // a repeated key: the last wins, as in JSON.parse
     } else {
-      child = indexValue(text, i, i);
-      node.items!.push(child.node);
+      child = { at: i, value: i };
+      node.items!.push(child);
     }
-    i = skipWs(text, child.end);
+    i = skipWs(text, skipValue(text, i));
     if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
   }
-  return { node, end: i + 1 };
 }
