@@ -219,9 +219,22 @@ test('JSON-looking text that is not strictly JSON is never split into items', ()
 });
 
 test('a repeated items key: the last one counts, as in JSON.parse', () => {
-  const text = '{"kind": "List", "apiVersion": "v1", "items": [{"kind": "ConfigMap", "apiVersion": "v1"}], "items": [{"kind": "Service", "apiVersion": "v1"}]}';
+  const one = '{"kind": "ConfigMap", "apiVersion": "v1"}';
+  for (const [later, expected] of [['[{"kind": "Service", "apiVersion": "v1"}]', ['Service']], ['[]', []], ['null', ['List']]] as const) {
+    for (const key of ['items', '\\u0069tems']) {
+      const text = `{"kind": "List", "apiVersion": "v1", "items": [${one}], "${key}": ${later}, "metadata": {}}`;
+      const [doc] = [...readDocuments('x.json', text)];
+      assert.equal(doc!.items, undefined, text);
+      assert.deepEqual([...objectsOf(doc!)].map((i) => i.type === 'object' && i.object.kind), expected, text);
+    }
+  }
+});
+
+test('JSON nested too deep to check is parsed whole, not split', () => {
+  const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+  const text = `{"kind": "List", "apiVersion": "v1", "items": [${deep}]}`;
   const [doc] = [...readDocuments('x.json', text)];
-  assert.deepEqual([...objectsOf(doc!)].map((i) => i.type === 'object' && i.object.kind), ['Service']);
+  assert.equal(doc!.items, undefined);
 });
 
 test('empty and null List items are reported, whichever way the List is read', () => {

@@ -114,7 +114,7 @@ export class JsonLocator {
     let i = skipJsonWs(this.text, found.value + 1);
     if (this.text[i] !== ']') {
       for (;;) {
-        const end = jsonValueEnd(this.text, i);
+        const end = checkedEnd(this.text, i);
         if (end < 0) return undefined;
         items.push({ start: i, end });
         i = skipJsonWs(this.text, end);
@@ -123,6 +123,8 @@ export class JsonLocator {
         i = skipJsonWs(this.text, i + 1);
       }
     }
+    // A second `key` later in the object would be the one JSON.parse keeps: not a case to split.
+    if (this.findKey(i, key, true)) return undefined;
     // The same starts `scan` would compute for `items[n]`: one pass over the list serves both.
     this.itemStarts.set(JSON.stringify([key]), items.map((item) => item.start));
     return { start: found.value, end: i + 1, items };
@@ -153,8 +155,13 @@ export class JsonLocator {
     return { at, depth: path.length };
   }
 
-  private findKey(i: number, key: string): { key: number; value: number } | undefined {
+  /** The first entry named `key` of the object at `i` (or, `continued`, of the rest of an object after the entry ending at `i`). */
+  private findKey(i: number, key: string, continued = false): { key: number; value: number } | undefined {
     i = skipWs(this.text, i + 1);
+    if (continued) {
+      if (this.text[i] !== ',') return undefined;
+      i = skipWs(this.text, i + 1);
+    }
     while (i < this.text.length && this.text[i] !== '}') {
       const keyStart = i;
       const keyEnd = skipString(this.text, i);
@@ -198,6 +205,16 @@ export class JsonLocator {
 function keyName(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+/** jsonValueEnd, or -1 for text nested too deep to check (it is then not split). */
+function checkedEnd(text: string, i: number): number {
+  try {
+    return jsonValueEnd(text, i);
+  } catch (e) {
+    if (e instanceof RangeError) return -1;
+    throw e;
+  }
 }
 
 /** Indexes the entries or items of the object or list at `node` (once), skipping their values. */
