@@ -117,3 +117,16 @@ test('a YAML stream may start with a flow-style document; only .json files must 
   assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
   assert.equal(r.stats.readKinds['Ingress'], 2);
 });
+
+test('an object nested deeper than the stack allows is reported and skipped; the others are converted', () => {
+  const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+  const ing = (name: string, host: string, extra = '') =>
+    `{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "${name}"${extra}}, "spec": {"ingressClassName": "nginx", "rules": [{"host": "${host}", "http": {"paths": [{"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "web", "port": {"number": 80}}}}]}}]}}`;
+  const text = `{"apiVersion": "v1", "kind": "List", "items": [${ing('deep', 'a.example.com', `, "labels": {"x": ${deep}}`)}, ${ing('ok', 'b.example.com')}]}`;
+  const result = convert([{ name: 'in.json', text }]);
+  const deepFinding = result.diagnostics.find((d) => d.code === 'object-too-deep');
+  assert.ok(deepFinding, 'reported');
+  assert.equal(deepFinding.location?.path, 'items[0]');
+  assert.deepEqual(result.objects.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name), ['ok-b-example-com']);
+  assert.equal(result.accounting.length, 1, 'no half-read object in the accounting');
+});

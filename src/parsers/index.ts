@@ -127,11 +127,30 @@ export class InputReader {
       this.stats.ignoredKinds[key] = (this.stats.ignoredKinds[key] ?? 0) + 1;
       return;
     }
+    let entry: Collected | undefined;
+    try {
+      entry = this.readKnown(object, reader);
+    } catch (e) {
+      // Readers walk objects recursively; a pathologically deep one must not stop the others.
+      if (!(e instanceof RangeError)) throw e;
+      this.sink.add('object-too-deep', `${object.kind} is nested too deeply to read (${e.message}); it is skipped`, { location: object.locate() });
+      return;
+    }
+    if (entry) this.keep(entry);
+  }
+
+  private readKnown(object: InputObject, reader: KindReader): Collected | undefined {
     // The IR keeps strings from the object; they must not pin the input text (see detachStrings).
     detachStrings(object.value);
-    const read = reader.read(object, this.options, this.sink, this.accounts);
-    if (!read) return;
-    this.stats.readKinds[reader.kind] = (this.stats.readKinds[reader.kind] ?? 0) + 1;
+    const accounts = this.accounts.length;
+    let read: ReturnType<KindReader['read']>;
+    try {
+      read = reader.read(object, this.options, this.sink, this.accounts);
+    } catch (e) {
+      this.accounts.length = accounts; // no half-read object in the accounting either
+      throw e;
+    }
+    if (!read) return undefined;
     const entry: Collected = {
       kind: reader.kind,
       key: `${reader.kind}/${read.key}`,
@@ -139,7 +158,8 @@ export class InputReader {
       location: object.locate(),
       value: read.value,
     };
-    this.keep(entry);
+    this.stats.readKinds[reader.kind] = (this.stats.readKinds[reader.kind] ?? 0) + 1;
+    return entry;
   }
 
   private keep(entry: Collected): void {
