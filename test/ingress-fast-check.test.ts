@@ -2,15 +2,13 @@
 // Ingresses are mutated at random places (keys removed, added, values swapped for awkward ones)
 // and both checks are asked; the fixtures show the cheap check carries the ordinary cases.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { isPlainIngressV1 } from '../src/parsers/ingress/fast-check.js';
 import { ingressV1Schema } from '../src/parsers/ingress/schema.js';
 import { dropNulls } from '../src/parsers/drop-nulls.js';
-import { repoRoot } from './helpers/repo.js';
+import { fixtureFiles } from './helpers/golden.js';
 
 const awkward: unknown[] = ['', 'x', 'web', 0, 1, 80, 65535, 65536, -1, 1.5, Number.NaN, true, null, undefined, [], {}, ['a'], { a: 1 }, '/', '/a//b', '/a/..', 'a', 'A.example.com', '1.2.3.4', '*.x.com', 'x.*.com', 'a'.repeat(254), 'Exact', 'Prefix', 'ImplementationSpecific', 'Foo', 'networking.k8s.io/v1beta1', 'Ingress'];
 
@@ -103,14 +101,7 @@ test('the cheap check accepts only what zod accepts, with the same data', () => 
 test('the cheap check carries the valid v1 Ingresses of the fixtures', () => {
   let valid = 0;
   let cheap = 0;
-  const fixtures = join(repoRoot, 'fixtures');
-  for (const name of readdirSync(fixtures)) {
-    let text: string;
-    try {
-      text = readFileSync(join(fixtures, name, 'input.yaml'), 'utf8');
-    } catch {
-      continue;
-    }
+  for (const { name, text } of fixtureFiles('input.yaml')) {
     for (const doc of parseAllDocuments(text)) {
       const items = ((v: unknown) => (v && typeof v === 'object' && Array.isArray((v as { items?: unknown }).items) ? (v as { items: unknown[] }).items : [v]))(doc.toJS());
       for (const item of items) {

@@ -2,37 +2,28 @@
 // golden output, the ADC form of every fixture, and generated values built from the characters
 // where YAML is tricky.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
-import { emitYaml } from '../src/output/yaml-emit.js';
-import { serialize, sortObjects, yamlOptions, type KubernetesObject } from '../src/output/serialize.js';
-import { repoRoot } from './helpers/repo.js';
+import { emitYaml, yamlOptions } from '../src/output/yaml-emit.js';
+import { serialize, sortObjects, type KubernetesObject } from '../src/output/serialize.js';
+import { fixtureFiles } from './helpers/golden.js';
 import { convert } from '../src/index.js';
 
 const reference = (value: unknown): string => stringify(value, yamlOptions);
 
 test('the emitter writes what yaml writes for every object of every golden output, and for the ADC form of every fixture', () => {
   let objects = 0;
-  const fixtures = join(repoRoot, 'fixtures');
-  for (const name of readdirSync(fixtures).sort()) {
-    let text: string;
-    try {
-      text = readFileSync(join(fixtures, name, 'expected.yaml'), 'utf8');
-    } catch {
-      continue;
-    }
+  for (const { name, text } of fixtureFiles('expected.yaml')) {
     for (const doc of parseAllDocuments(text)) {
       const value = doc.toJS() as unknown;
       if (value === null) continue;
       objects++;
       assert.equal(emitYaml(value), reference(value), `${name}: an object differs`);
     }
-    if (!existsSync(join(fixtures, name, 'input.yaml'))) continue;
-    const input = readFileSync(join(fixtures, name, 'input.yaml'), 'utf8');
-    const adc = convert([{ name: 'input.yaml', text: input }], { to: 'adc' }).adc;
+  }
+  for (const { name, text } of fixtureFiles('input.yaml')) {
+    const adc = convert([{ name: 'input.yaml', text }], { to: 'adc' }).adc;
     if (adc) assert.equal(emitYaml(adc), reference(adc), `${name}: the ADC configuration differs`);
   }
   assert.ok(objects > 100, `only ${objects} objects`);
@@ -78,15 +69,8 @@ test('nested lists, empty collections, block scalars and values only yaml can wr
 });
 
 test('output written object by object is the text of the whole at once (YAML stream, JSON List)', () => {
-  const fixtures = join(repoRoot, 'fixtures');
   let checked = 0;
-  for (const name of readdirSync(fixtures).sort()) {
-    let text: string;
-    try {
-      text = readFileSync(join(fixtures, name, 'expected.yaml'), 'utf8');
-    } catch {
-      continue;
-    }
+  for (const { name, text } of fixtureFiles('expected.yaml')) {
     const objects = parseAllDocuments(text).map((d) => d.toJS() as KubernetesObject).filter((o) => o !== null);
     for (const subset of [objects, objects.slice(0, 1), []]) {
       const sorted = sortObjects(subset);

@@ -3,7 +3,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
-import { splitYamlList, type ListSplit } from './list-split.js';
+import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
 
 export type PathSegment = string | number;
 
@@ -42,14 +42,11 @@ export function* readDocuments(file: string, text: string): Generator<ParsedDocu
     yield jsonDocument(file, text, json.value);
     return;
   }
-  const lineCounter = new LineCounter();
   // A .json file must be JSON: YAML would read `// comment` or a trailing comma as data. Other
   // inputs are YAML streams, where a flow-style `{…}` document is fine.
   const jsonError = /\.json$/i.test(file) && looksLikeJson(text) ? jsonSyntaxError(text) : undefined;
   if (jsonError) {
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineCounter.addNewLine(i + 1);
-    const { line, col } = lineCounter.linePos(jsonError.offset);
+    const { line, col } = linesOf(text).linePos(jsonError.offset);
     yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], locate: () => ({ file, doc: 1, path: '' }) };
     return;
   }
@@ -59,6 +56,7 @@ export function* readDocuments(file: string, text: string): Generator<ParsedDocu
     yield list;
     return;
   }
+  const lineCounter = new LineCounter();
   let index = 0;
   for (const doc of composeAll(text, lineCounter)) yield toParsedDocument(file, index++, doc, lineCounter);
 }
@@ -89,38 +87,33 @@ function* listItems(file: string, split: ListSplit): Generator<ParsedItem> {
   let counted = 0; // offset up to which newlines are counted in `line`
   for (let n = 0; n < split.items.length; n++) {
     const { start, end } = split.items[n]!;
-    for (let i = split.text.indexOf('\n', counted); i >= 0 && i < start; i = split.text.indexOf('\n', i + 1)) line++;
+    line += countNewlines(split.text, counted, start);
     counted = start;
-    yield yamlSlice(file, n, split.text.slice(start, end), line, 1, true);
+    yield listItem(file, n, split.text.slice(start, end), line);
   }
 }
 
-/**
- * One List item parsed with yaml from its own text, which starts at `firstLine`:`firstCol` of the
- * file: a one-entry sequence (`- …`, `inSequence`) or the item's value itself.
- */
-function yamlSlice(file: string, index: number, text: string, firstLine: number, firstCol: number, inSequence: boolean): ParsedItem {
+/** One List item, parsed from its own text (a one-entry sequence starting at line `firstLine`). */
+function listItem(file: string, index: number, text: string, firstLine: number): ParsedItem {
   const lines = new LineCounter();
   const docs = [...composeAll(text, lines)];
   const position = (offset: number): { line: number; col: number } => {
     const { line, col } = lines.linePos(offset);
-    return { line: line + firstLine - 1, col: line === 1 ? col + firstCol - 1 : col };
+    return { line: line + firstLine - 1, col };
   };
   const doc = docs[0]!;
   const errors = errorsOf(file, 1, doc, position);
-  const wrap = inSequence ? [0] : [];
   const offsetAt = offsetFinder(doc);
   const locate = (path: readonly PathSegment[]): SourceLocation => {
-    const offset = offsetAt([...wrap, ...path]);
+    const offset = offsetAt([0, ...path]);
     return { file, doc: 1, path: formatPath(['items', index, ...path]), ...position(offset) };
   };
   if (errors.length > 0) return { value: undefined, errors, locate };
-  if (docs.length !== 1 || (inSequence && (!isSeq(doc.contents) || doc.contents.items.length !== 1))) {
+  if (docs.length !== 1 || !isSeq(doc.contents) || doc.contents.items.length !== 1) {
     return { value: undefined, errors: [{ message: 'this List item could not be read on its own', location: locate([]) }], locate };
   }
   try {
-    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-    return { value: inSequence ? (value as unknown[])[0] : value, errors, locate };
+    return { value: (doc.toJS({ maxAliasCount: 1000 }) as unknown[])[0], errors, locate };
   } catch (e) {
     return { value: undefined, errors: [{ message: (e as Error).message, location: locate([]) }], locate };
   }
@@ -172,16 +165,19 @@ function jsonDocument(file: string, text: string, value: unknown, positions = js
   return { file, index: 0, value, errors: [], locate };
 }
 
+/** The line table of a text that is not run through the YAML parser (which fills one as it reads). */
+function linesOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
 /** Line and column of a path in a JSON text; the scanner and the line table are built on first use. */
 function jsonPositions(text: string) {
   let positioned: { locator: JsonLocator; lines: LineCounter } | undefined;
   const ready = () => {
-    if (!positioned) {
-      const lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-      positioned = { locator: new JsonLocator(text), lines };
-    }
+    positioned ??= { locator: new JsonLocator(text), lines: linesOf(text) };
     return positioned;
   };
   return {

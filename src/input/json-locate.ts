@@ -9,11 +9,6 @@ function startOf(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
-function skipWs(text: string, i: number): number {
-  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
-  return i;
-}
-
 function skipString(text: string, i: number): number {
   // text[i] === '"'
   i++;
@@ -105,7 +100,7 @@ export class JsonLocator {
    * around the list is not checked: the caller parses it.
    */
   topLevelList(key: string): { start: number; end: number; items: { start: number; end: number }[] } | undefined {
-    const root = skipWs(this.text, startOf(this.text));
+    const root = skipJsonWs(this.text, startOf(this.text));
     if (this.text[root] !== '{') return undefined;
     const found = this.findKey(root, key);
     if (!found || this.text[found.value] !== '[') return undefined;
@@ -132,7 +127,7 @@ export class JsonLocator {
 
   /** Walks to `path` skipping what it does not need; `depth` says how many segments were found. */
   private scan(path: readonly PathSegment[]): { at: number; depth: number } {
-    let i = skipWs(this.text, startOf(this.text));
+    let i = skipJsonWs(this.text, startOf(this.text));
     let at = i;
     for (let depth = 0; depth < path.length; depth++) {
       const segment = path[depth]!;
@@ -157,28 +152,28 @@ export class JsonLocator {
 
   /** The first entry named `key` of the object at `i` (or, `continued`, of the rest of an object after the entry ending at `i`). */
   private findKey(i: number, key: string, continued = false): { key: number; value: number } | undefined {
-    i = skipWs(this.text, i + 1);
+    i = skipJsonWs(this.text, i + 1);
     if (continued) {
       if (this.text[i] !== ',') return undefined;
-      i = skipWs(this.text, i + 1);
+      i = skipJsonWs(this.text, i + 1);
     }
     while (i < this.text.length && this.text[i] !== '}') {
       const keyStart = i;
       const keyEnd = skipString(this.text, i);
-      i = skipWs(this.text, skipWs(this.text, keyEnd) + 1); // past ':'
+      i = skipJsonWs(this.text, skipJsonWs(this.text, keyEnd) + 1); // past ':'
       if (keyName(this.text, keyStart, keyEnd) === key) return { key: keyStart, value: i };
-      i = skipWs(this.text, skipValue(this.text, i));
-      if (this.text[i] === ',') i = skipWs(this.text, i + 1);
+      i = skipJsonWs(this.text, skipValue(this.text, i));
+      if (this.text[i] === ',') i = skipJsonWs(this.text, i + 1);
     }
     return undefined;
   }
 
   private findIndex(i: number, index: number): number | undefined {
-    i = skipWs(this.text, i + 1);
+    i = skipJsonWs(this.text, i + 1);
     for (let n = 0; i < this.text.length && this.text[i] !== ']'; n++) {
       if (n === index) return i;
-      i = skipWs(this.text, skipValue(this.text, i));
-      if (this.text[i] === ',') i = skipWs(this.text, i + 1);
+      i = skipJsonWs(this.text, skipValue(this.text, i));
+      if (this.text[i] === ',') i = skipJsonWs(this.text, i + 1);
     }
     return undefined;
   }
@@ -189,11 +184,11 @@ export class JsonLocator {
     let starts = this.itemStarts.get(key);
     if (!starts) {
       starts = [];
-      i = skipWs(this.text, i + 1);
+      i = skipJsonWs(this.text, i + 1);
       while (i < this.text.length && this.text[i] !== ']') {
         starts.push(i);
-        i = skipWs(this.text, skipValue(this.text, i));
-        if (this.text[i] === ',') i = skipWs(this.text, i + 1);
+        i = skipJsonWs(this.text, skipValue(this.text, i));
+        if (this.text[i] === ',') i = skipJsonWs(this.text, i + 1);
       }
       this.itemStarts.set(key, starts);
     }
@@ -226,20 +221,20 @@ function indexChildren(text: string, node: JsonNode): void {
   if (c === 123) node.keys = new Map();
   else node.items = [];
   const close = c === 123 ? 125 : 93;
-  i = skipWs(text, i + 1);
+  i = skipJsonWs(text, i + 1);
   while (i < text.length && text.charCodeAt(i) !== close) {
     let child: JsonNode;
     if (c === 123) {
       const keyStart = i;
       const keyEnd = skipString(text, i);
-      i = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
+      i = skipJsonWs(text, skipJsonWs(text, keyEnd) + 1); // past ':'
       child = { at: keyStart, value: i };
       node.keys!.set(keyName(text, keyStart, keyEnd), child); // a repeated key: the last wins, as in JSON.parse
     } else {
       child = { at: i, value: i };
       node.items!.push(child);
     }
-    i = skipWs(text, skipValue(text, i));
-    if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
+    i = skipJsonWs(text, skipValue(text, i));
+    if (text.charCodeAt(i) === 44) i = skipJsonWs(text, i + 1);
   }
 }

@@ -64,7 +64,8 @@ export function splitYamlList(text: string): ListSplit | undefined {
   return { text, skeleton, items };
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** Newlines in text[from, to). */
+export function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;

@@ -1,6 +1,6 @@
 // Emitted objects → text. Order is by kind, then namespace/name, so the same set of objects always
 // gives the same bytes.
-import { emitYaml, yamlOptions } from './yaml-emit.js';
+import { emitYaml } from './yaml-emit.js';
 
 export interface KubernetesObject {
   apiVersion: string;
@@ -46,17 +46,10 @@ export function* serializeChunks(objects: readonly KubernetesObject[], format: O
     yield '  ]\n}\n';
     return;
   }
-  for (let i = 0; i < sorted.length; i++) yield i === 0 ? toYaml(sorted[i]) : `---\n${toYaml(sorted[i])}`;
+  for (let i = 0; i < sorted.length; i++) yield i === 0 ? emitYaml(sorted[i]) : `---\n${emitYaml(sorted[i])}`;
 }
 
 /** An ADC declarative configuration file: YAML, or JSON on request. */
 export function serializeAdc(config: object, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : toYaml(config);
+  return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : emitYaml(config);
 }
-
-/** Block YAML as `yaml` writes it (lineWidth 0, no aliases), by the fast emitter. */
-export function toYaml(value: unknown): string {
-  return emitYaml(value);
-}
-
-export { yamlOptions };

@@ -128,11 +128,13 @@ export class InputReader {
       return;
     }
     let entry: Collected | undefined;
+    const accounts = this.accounts.length;
     try {
       entry = this.readKnown(object, reader);
     } catch (e) {
       // Readers walk objects recursively; a pathologically deep one must not stop the others.
       if (!(e instanceof RangeError)) throw e;
+      this.accounts.length = accounts; // no half-read object in the accounting either
       this.sink.add('object-too-deep', `${object.kind} is nested too deeply to read (${e.message}); it is skipped`, { location: object.locate() });
       return;
     }
@@ -142,14 +144,7 @@ export class InputReader {
   private readKnown(object: InputObject, reader: KindReader): Collected | undefined {
     // The IR keeps strings from the object; they must not pin the input text (see detachStrings).
     detachStrings(object.value);
-    const accounts = this.accounts.length;
-    let read: ReturnType<KindReader['read']>;
-    try {
-      read = reader.read(object, this.options, this.sink, this.accounts);
-    } catch (e) {
-      this.accounts.length = accounts; // no half-read object in the accounting either
-      throw e;
-    }
+    const read = reader.read(object, this.options, this.sink, this.accounts);
     if (!read) return undefined;
     const entry: Collected = {
       kind: reader.kind,

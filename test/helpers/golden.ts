@@ -32,6 +32,15 @@ export function goldenCases(): GoldenCase[] {
   return cases;
 }
 
+/** Every fixture (by name, top level) that has `file`, with that file's text. */
+export function fixtureFiles(file: string): { name: string; text: string }[] {
+  const root = join(repoRoot, 'fixtures');
+  return readdirSync(root)
+    .sort()
+    .filter((name) => existsSync(join(root, name, file)))
+    .map((name) => ({ name, text: readFileSync(join(root, name, file), 'utf8') }));
+}
+
 export async function runGolden(c: GoldenCase) {
   process.chdir(repoRoot); // report paths are relative to the repository root
   const run = await runCliCaptured(['convert', c.input, ...c.args]);

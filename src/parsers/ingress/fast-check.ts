@@ -3,14 +3,12 @@
 // walks it once. It may only say yes where ingressV1Schema says yes with the same data (a property
 // test holds it to that); anything else, and every invalid object, goes through zod, which then
 // explains what is wrong.
-import { DNS1123_SUBDOMAIN } from '../../common/names.js';
-import { pathProblem } from './schema.js';
+import { isHostName, isNotIpAddress, pathProblem, pathTypeV1 } from './schema.js';
 import type { IngressV1 } from './schema.js';
 
 type Obj = Record<string, unknown>;
 
-const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const pathTypes = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
+const pathTypes: ReadonlySet<string> = new Set(pathTypeV1.options);
 
 function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +27,7 @@ const optionalString = (v: unknown): boolean => v === undefined || typeof v === 
 const nonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 function isHost(h: unknown): boolean {
-  return typeof h === 'string' && h.length <= 253 && !ipv4.test(h) && DNS1123_SUBDOMAIN.test(h.startsWith('*.') ? h.slice(2) : h);
+  return typeof h === 'string' && h.length <= 253 && isNotIpAddress(h) && isHostName(h);
 }
 
 const rootKeys = new Set(['apiVersion', 'kind', 'metadata', 'status', 'spec']);

@@ -5,12 +5,16 @@ import { z } from 'zod';
 import { DNS1123_SUBDOMAIN } from '../../common/names.js';
 
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** Not an IPv4 address: hosts are DNS names. */
+export const isNotIpAddress = (h: string): boolean => !ipv4.test(h);
+/** A DNS-1123 subdomain, optionally `*.` and one, as the apiserver allows in rules and tls. */
+export const isHostName = (h: string): boolean => DNS1123_SUBDOMAIN.test(h.startsWith('*.') ? h.slice(2) : h);
 
 const host = z
   .string()
   .max(253)
-  .refine((h) => !ipv4.test(h), { error: (issue) => `host ${JSON.stringify(issue.input)} must be a DNS name, not an IP address` })
-  .refine((h) => DNS1123_SUBDOMAIN.test(h.startsWith('*.') ? h.slice(2) : h), {
+  .refine(isNotIpAddress, { error: (issue) => `host ${JSON.stringify(issue.input)} must be a DNS name, not an IP address` })
+  .refine(isHostName, {
     error: (issue) => `host ${JSON.stringify(issue.input)} must be a lower-case DNS-1123 subdomain, optionally starting with "*." (a wildcard only as the whole first label)`,
   });
 
@@ -45,7 +49,7 @@ const backendV1 = z
   })
   .refine((b) => (b.service === undefined) !== (b.resource === undefined), 'exactly one of service and resource must be set');
 
-const pathTypeV1 = z.enum(['Exact', 'Prefix', 'ImplementationSpecific']);
+export const pathTypeV1 = z.enum(['Exact', 'Prefix', 'ImplementationSpecific']);
 
 function withPathCheck<T extends z.ZodType<{ path?: string | undefined; pathType?: string | undefined }>>(schema: T) {
   return schema.superRefine((p, ctx) => {
