@@ -1,0 +1,43 @@
+// Random damage for property tests of the cheap checks: mutations of a valid object at random
+// places (a key removed, a value replaced, a key added, a value swapped for an edge case).
+import fc from 'fast-check';
+
+export type Mutation = { at: number; op: 'delete' | 'set' | 'add' | 'edge'; value: unknown; pick: number; key: string };
+
+/** Mutations drawing replacement values from `awkward` and added keys from `keys`. */
+export function mutationOf(awkward: unknown[], keys: string[]): fc.Arbitrary<Mutation> {
+  return fc.record({ at: fc.nat(), op: fc.constantFrom<Mutation['op']>('delete', 'set', 'add', 'edge', 'edge'), value: fc.constantFrom(...awkward), pick: fc.nat(), key: fc.constantFrom(...keys) });
+}
+
+/** Every container in the value with the key leading to each of its children. */
+function places(value: unknown): { parent: Record<string, unknown> | unknown[]; key: string | number }[] {
+  const out: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), walk(x)));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (out.push({ parent: v as Record<string, unknown>, key: k }), walk(x));
+  };
+  walk(value);
+  return out;
+}
+
+/** A mutated copy; `edges` holds, by key, values at the edge of what that field allows. */
+export function mutate(value: unknown, mutations: Mutation[], edges: Record<string, unknown[]>): unknown {
+  const copy = structuredClone(value);
+  for (const m of mutations) {
+    const all = places(copy);
+    if (all.length === 0) break;
+    const { parent, key } = all[m.at % all.length]!;
+    if (m.op === 'edge') {
+      const pool = edges[String(key)];
+      if (pool) (parent as Record<string | number, unknown>)[key] = structuredClone(pool[m.pick % pool.length]);
+    } else if (m.op === 'set') (parent as Record<string | number, unknown>)[key] = structuredClone(m.value);
+    else if (m.op === 'delete') {
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key as string];
+    } else {
+      const target = (parent as Record<string | number, unknown>)[key];
+      if (target && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>)[m.key] = structuredClone(m.value);
+    }
+  }
+  return copy;
+}
