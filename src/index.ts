@@ -44,6 +44,12 @@ export interface ConvertOptions extends GatewayApiOptions {
   defaultNamespace?: string;
   /** Called after each document is read (for progress displays). */
   onDocument?: () => void;
+  /**
+   * `all` (default): every location, in findings and in `accounting`, has its line and column.
+   * `findings`: only the findings' locations are sure to; the others may name file, document and
+   * path only. Looking up every spec field's position is most of the cost of reading a large input.
+   */
+  positions?: 'all' | 'findings';
 }
 
 export interface ConversionResult {
@@ -69,7 +75,14 @@ export class Conversion {
   private finished = false;
 
   constructor(private readonly options: ConvertOptions = {}) {
-    this.reader = new InputReader({ defaultNamespace: options.defaultNamespace ?? 'default', ...(options.onDocument ? { onDocument: options.onDocument } : {}) }, this.sink);
+    this.reader = new InputReader(
+      {
+        defaultNamespace: options.defaultNamespace ?? 'default',
+        ...(options.onDocument ? { onDocument: options.onDocument } : {}),
+        ...(options.positions ? { positions: options.positions } : {}),
+      },
+      this.sink,
+    );
   }
 
   addSource(source: InputSource): void {

@@ -4,6 +4,7 @@ import { serializeAdc, serializeChunks, type OutputFormat } from '../index.js';
 import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, UsageError, type CliIO, type InputFlags } from './context.js';
 import { checkDrift, checkText, layout, writeOutDir } from './output-files.js';
 import { emitReport, type ReportFlags } from './report.js';
+import { showsFieldPositions } from '../reporter/formats/index.js';
 
 export interface ConvertFlags extends InputFlags, ReportFlags {
   to: 'gateway-api' | 'adc';
@@ -16,7 +17,7 @@ export interface ConvertFlags extends InputFlags, ReportFlags {
 }
 
 export async function convertCommand(paths: string[], flags: ConvertFlags, io: CliIO, version: string): Promise<number> {
-  const options = { ...conversionOptions(flags), to: flags.to, adcIds: flags.adcIds, adcDiscovery: flags.adcDiscovery };
+  const options = { ...conversionOptions(flags), to: flags.to, adcIds: flags.adcIds, adcDiscovery: flags.adcDiscovery, positions: showsFieldPositions[flags.report] ? 'all' : 'findings' } as const;
   if (flags.to === 'adc' && flags.outDir !== undefined) throw new UsageError('--out-dir writes Gateway API objects; ADC output is one file (redirect stdout, or use --check)');
   const input = await readInputs(paths, flags, options, io);
   const result = input.conversion.finish();

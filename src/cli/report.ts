@@ -2,7 +2,7 @@
 // `report` command itself (same inputs as convert, the report instead of the objects).
 import { Option, type Command } from 'commander';
 import type { ConversionResult } from '../index.js';
-import { reportFormats, type ReportFormat } from '../reporter/formats/index.js';
+import { reportFormats, showsFieldPositions, type ReportFormat } from '../reporter/formats/index.js';
 import { buildReport } from '../reporter/report.js';
 import { conversionOptions, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, paintFor, readInputs, writeFileAtomic, type CliIO, type InputFlags } from './context.js';
 
@@ -35,7 +35,7 @@ export async function emitReport(result: ConversionResult, flags: ReportFlags & 
 }
 
 export async function reportCommand(paths: string[], flags: InputFlags & ReportFlags, io: CliIO, version: string): Promise<number> {
-  const input = await readInputs(paths, flags, conversionOptions(flags), io);
+  const input = await readInputs(paths, flags, { ...conversionOptions(flags), positions: showsFieldPositions[flags.report] ? 'all' : 'findings' }, io);
   const code = await emitReport(input.conversion.finish(), flags, io, version, true);
   return input.readable === 0 ? EXIT_USAGE : code;
 }

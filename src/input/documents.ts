@@ -3,6 +3,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
+import { deferredLocation } from './positions.js';
 import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
 
 export type PathSegment = string | number;
@@ -30,16 +31,26 @@ export interface ParsedItem {
   locate(path: readonly PathSegment[]): SourceLocation;
 }
 
+export interface ReadDocumentOptions {
+  /**
+   * JSON locations without line and column until `withPosition` asks (see positions.ts). YAML
+   * positions come from the parse tree, which is dropped after each document: they are always
+   * computed.
+   */
+  deferJsonPositions?: boolean;
+}
+
 /** Yields the documents of one text lazily, so only one document's tree is alive at a time. */
-export function* readDocuments(file: string, text: string): Generator<ParsedDocument> {
-  const jsonList = looksLikeJson(text) ? jsonListDocument(file, text) : undefined;
+export function* readDocuments(file: string, text: string, options: ReadDocumentOptions = {}): Generator<ParsedDocument> {
+  const defer = options.deferJsonPositions === true;
+  const jsonList = looksLikeJson(text) ? jsonListDocument(file, text, defer) : undefined;
   if (jsonList) {
     yield jsonList;
     return;
   }
   const json = looksLikeJson(text) ? parseJson(text) : undefined;
   if (json && 'value' in json) {
-    yield jsonDocument(file, text, json.value);
+    yield jsonDocument(file, text, json.value, defer);
     return;
   }
   // A .json file must be JSON: YAML would read `// comment` or a trailing comma as data. Other
@@ -160,8 +171,9 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, lin
  * when a field is located, as plain data: the report sorts every located field by line, so a lazy
  * position would be resolved anyway, at the cost of a closure per location.
  */
-function jsonDocument(file: string, text: string, value: unknown, positions = jsonPositions(text)): ParsedDocument {
-  const locate = (path: readonly PathSegment[]): SourceLocation => ({ file, doc: 1, path: formatPath(path), ...positions.at(path) });
+function jsonDocument(file: string, text: string, value: unknown, defer: boolean, positions = jsonPositions(text)): ParsedDocument {
+  const locate = (path: readonly PathSegment[]): SourceLocation =>
+    defer ? deferredLocation(file, 1, formatPath(path), positions) : { file, doc: 1, path: formatPath(path), ...positions.at(path) };
   return { file, index: 0, value, errors: [], locate };
 }
 
@@ -193,7 +205,7 @@ function jsonPositions(text: string) {
  * ordinary path. The items were checked against the JSON grammar and the skeleton parsed, so the
  * whole text is JSON; anything else (YAML in flow style, comments, trailing commas) is not split.
  */
-function jsonListDocument(file: string, text: string): ParsedDocument | undefined {
+function jsonListDocument(file: string, text: string, defer: boolean): ParsedDocument | undefined {
   const positions = jsonPositions(text);
   const span = positions.locator().topLevelList('items');
   if (!span) return undefined;
@@ -210,12 +222,15 @@ function jsonListDocument(file: string, text: string): ParsedDocument | undefine
   function* items(): Generator<ParsedItem> {
     for (let n = 0; n < span!.items.length; n++) {
       const { start, end } = span!.items[n]!;
-      const locate = (path: readonly PathSegment[]): SourceLocation => ({ file, doc: 1, path: formatPath(['items', n, ...path]), ...positions.at(['items', n, ...path]) });
+      const locate = (path: readonly PathSegment[]): SourceLocation => {
+        const full = ['items', n, ...path];
+        return defer ? deferredLocation(file, 1, formatPath(full), positions) : { file, doc: 1, path: formatPath(full), ...positions.at(full) };
+      };
       // The span was checked against the JSON grammar when it was found.
       yield { value: JSON.parse(text.slice(start, end)) as unknown, errors: [], locate };
     }
   }
-  return { ...jsonDocument(file, text, skeleton, positions), items: items() };
+  return { ...jsonDocument(file, text, skeleton, defer, positions), items: items() };
 }
 
 function parseJson(text: string): { value: unknown } | undefined {

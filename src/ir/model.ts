@@ -120,8 +120,14 @@ export const ingressAccountSchema = z.object({
   ref: objectRefSchema,
   location: sourceLocationSchema,
   annotations: z.array(annotationSchema),
-  /** Where each spec leaf is written (its path is the field's name). */
-  fields: z.array(sourceLocationSchema),
+  /**
+   * Each spec leaf's path, relative to the object (`spec.rules[0].host`): interned strings, so a
+   * large dump keeps one pointer per field. The field's name in the report is the object's path
+   * (`location.path`) joined with it.
+   */
+  fields: z.array(z.string()),
+  /** Line and column of each field, flat (`[line0, col0, line1, col1, …]`), when asked for. */
+  fieldPositions: z.array(z.number().int().positive()).optional(),
 });
 
 export type SourceLocationIR = z.infer<typeof sourceLocationSchema>;

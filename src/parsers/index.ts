@@ -21,6 +21,11 @@ export interface ReadOptions {
   defaultNamespace: string;
   /** Called after each document (progress). */
   onDocument?: () => void;
+  /**
+   * `all` (default): every location has its line and column. `findings`: only those of findings
+   * are sure to (spec fields and JSON locations get theirs when a finding needs them).
+   */
+  positions?: 'all' | 'findings';
 }
 
 export interface InputStats {
@@ -43,7 +48,7 @@ interface KindReader {
 const ingressReader: KindReader = {
   kind: 'Ingress',
   read(object, options, sink, accounts) {
-    const { ingress, account } = parseIngress(object, { defaultNamespace: options.defaultNamespace, sink });
+    const { ingress, account } = parseIngress(object, { defaultNamespace: options.defaultNamespace, sink, fieldPositions: options.positions !== 'findings' });
     accounts.push(account);
     return ingress && { key: `${ingress.namespace}/${ingress.name}`, value: ingress };
   },
@@ -101,7 +106,7 @@ export class InputReader {
 
   addSource(source: InputSource): void {
     this.stats.sources++;
-    for (const document of readDocuments(source.name, source.text)) {
+    for (const document of readDocuments(source.name, source.text, { deferJsonPositions: this.options.positions === 'findings' })) {
       this.stats.documents++;
       this.options.onDocument?.();
       for (const error of document.errors) this.sink.add('yaml-syntax', error.message, { location: error.location });

@@ -73,9 +73,13 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
         ...(row ? { matrix: matrixOf(row) } : {}),
       });
     }
-    for (const location of account.fields) {
-      const decided = statusAt(location.path);
-      entries.push({ kind: 'field', name: location.path, location, ...decided });
+    const { file, doc, path: base } = account.location;
+    const positions = account.fieldPositions;
+    for (let i = 0; i < account.fields.length; i++) {
+      const path = base === '' ? account.fields[i]! : `${base}.${account.fields[i]!}`;
+      const location: SourceLocation = positions ? { file, doc, path, line: positions[2 * i]!, col: positions[2 * i + 1]! } : { file, doc, path };
+      const decided = statusAt(path);
+      entries.push({ kind: 'field', name: path, location, ...decided });
     }
     return { object: account.ref, location: account.location, entries };
   });

@@ -1,3 +1,4 @@
+import { withPosition } from '../input/positions.js';
 import { diagnosticCodes, type DiagnosticCode } from './codes.js';
 import type { Diagnostic, ObjectRef, Severity, SourceLocation } from './diagnostics.js';
 
@@ -20,7 +21,7 @@ export class DiagnosticSink {
       code,
       message,
     };
-    if (details.location) diagnostic.location = details.location;
+    if (details.location) diagnostic.location = withPosition(details.location);
     if (details.object) diagnostic.object = details.object;
     if (details.hint) diagnostic.hint = details.hint;
     if (details.annotation) diagnostic.annotation = details.annotation;

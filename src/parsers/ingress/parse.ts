@@ -2,7 +2,7 @@
 // annotations, and records the location of every element the converters may talk about.
 import type { z } from 'zod';
 import type { InputObject } from '../../input/objects.js';
-import type { PathSegment } from '../../input/documents.js';
+import { formatPath, type PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
@@ -24,6 +24,8 @@ export const LEGACY_INGRESS_VERSIONS = new Set(['extensions/v1beta1', 'networkin
 export interface ParseContext {
   defaultNamespace: string;
   sink: DiagnosticSink;
+  /** Locate every spec field (line and column), not only the ones findings are about. */
+  fieldPositions: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export function parseIngress(object: InputObject, ctx: ParseContext): { ingress:
   const name = nameOf(raw);
   const namespace = namespaceOf(raw) ?? ctx.defaultNamespace;
   const ref = { kind: 'Ingress', namespace, name: name ?? '<unnamed>' };
-  const account = accountOf(raw, object, ref); // before validation removes unknown fields
+  const account = accountOf(raw, object, ref, ctx.fieldPositions); // before validation removes unknown fields
 
   // Most Ingresses are plain v1 objects the schema accepts as they are: a cheap walk says so.
   const result = legacy ? validate(ingressV1beta1Schema, raw, object, ref, ctx) : isPlainIngressV1(raw) ? raw : validate(ingressV1Schema, raw, object, ref, ctx);
@@ -56,10 +58,12 @@ export function parseIngress(object: InputObject, ctx: ParseContext): { ingress:
 }
 
 /** Every annotation, and every leaf under `spec` (scalars, empty objects and lists), as written. */
-function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingress['ref']): IngressAccount {
+function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingress['ref'], withPositions: boolean): IngressAccount {
   const metadata = raw['metadata'];
   const annotations = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>)['annotations'] : undefined;
-  const fields: IngressAccount['fields'] = [];
+  const fields: string[] = [];
+  // Positions cost a look-up in the source per field; most reports only count fields.
+  const positions: number[] | undefined = withPositions ? [] : undefined;
   // One path array, extended and shrunk in place: a large dump has hundreds of thousands of leaves.
   const path: PathSegment[] = ['spec'];
   const walk = (value: unknown): void => {
@@ -75,7 +79,13 @@ function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingre
         walk((value as Record<string, unknown>)[key]);
         path.pop();
       }
-    } else fields.push(object.locate(path));
+    } else {
+      fields.push(formatPath(path));
+      if (positions) {
+        const { line, col } = object.locate(path);
+        positions.push(line ?? 1, col ?? 1);
+      }
+    }
   };
   if (raw['spec'] !== undefined) walk(raw['spec']);
   return {
@@ -88,6 +98,7 @@ function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingre
             .map((key) => ({ key, value: key === LAST_APPLIED_ANNOTATION ? '' : String((annotations as Record<string, unknown>)[key]), location: object.locate(['metadata', 'annotations', key]) }))
         : [],
     fields,
+    ...(positions ? { fieldPositions: positions } : {}),
   };
 }
 
@@ -140,26 +151,31 @@ function fromSpec<B>(
   object: InputObject,
   namespace: string,
 ): Ingress {
-  const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => ({
-    ...(rule.host ? { host: rule.host, hostLocation: object.locate(['spec', 'rules', r, 'host']) } : {}),
-    location: object.locate(['spec', 'rules', r]),
-    paths: (rule.http?.paths ?? []).map(
-      (p, i): IngressPath => ({
-        path: p.path ?? '',
-        // Only v1beta1 may omit pathType; it then means ImplementationSpecific.
-        pathType: p.pathType ?? 'ImplementationSpecific',
-        backend: toBackend(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
-        location: object.locate(['spec', 'rules', r, 'http', 'paths', i]),
-      }),
-    ),
-  }));
-  return {
-    ...common(ing, object, namespace),
-    ...(spec.ingressClassName === undefined ? {} : { ingressClassName: { value: spec.ingressClassName, location: object.locate(['spec', 'ingressClassName']) } }),
-    ...(defaultBackend.value === undefined ? {} : { defaultBackend: toBackend(defaultBackend.value, object, ['spec', defaultBackend.field]) }),
-    rules,
-    tls: tlsOf(spec.tls, object),
-  };
+  // Objects are built as one literal, optional keys added after: spreading `...(c ? {…} : {})`
+  // gave every rule and Ingress a hidden class of its own (about 1 KB each on a large dump).
+  const rules: IngressRule[] = (spec.rules ?? []).map((rule, r) => {
+    const built: IngressRule = {
+      location: object.locate(['spec', 'rules', r]),
+      paths: (rule.http?.paths ?? []).map(
+        (p, i): IngressPath => ({
+          path: p.path ?? '',
+          // Only v1beta1 may omit pathType; it then means ImplementationSpecific.
+          pathType: p.pathType ?? 'ImplementationSpecific',
+          backend: toBackend(p.backend, object, ['spec', 'rules', r, 'http', 'paths', i, 'backend']),
+          location: object.locate(['spec', 'rules', r, 'http', 'paths', i]),
+        }),
+      ),
+    };
+    if (rule.host) {
+      built.host = rule.host;
+      built.hostLocation = object.locate(['spec', 'rules', r, 'host']);
+    }
+    return built;
+  });
+  const ingress = common(ing, object, namespace, rules, tlsOf(spec.tls, object));
+  if (spec.ingressClassName !== undefined) ingress.ingressClassName = { value: spec.ingressClassName, location: object.locate(['spec', 'ingressClassName']) };
+  if (defaultBackend.value !== undefined) ingress.defaultBackend = toBackend(defaultBackend.value, object, ['spec', defaultBackend.field]);
+  return ingress;
 }
 
 function fromV1(ing: IngressV1, object: InputObject, namespace: string): Ingress {
@@ -170,24 +186,27 @@ function fromV1beta1(ing: IngressV1beta1, object: InputObject, namespace: string
   return fromSpec(ing, ing.spec, { field: 'backend', value: ing.spec.backend }, backendV1beta1, object, namespace);
 }
 
-function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace: string): Omit<Ingress, 'rules' | 'tls'> {
+function common(ing: IngressV1 | IngressV1beta1, object: InputObject, namespace: string, rules: IngressRule[], tls: IngressTls[]): Ingress {
   // kubectl's copy of the whole object is bookkeeping: keep its key, not its (large) value.
   const annotations = Object.entries(ing.metadata.annotations ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => ({ key, value: key === LAST_APPLIED_ANNOTATION ? '' : value, location: object.locate(['metadata', 'annotations', key]) }));
-  // An empty class annotation names no class (the default class applies).
-  const classAnnotation = annotations.find((a) => a.key === INGRESS_CLASS_ANNOTATION && a.value !== '');
-  return {
+  const ingress: Ingress = {
     ref: { kind: 'Ingress', namespace, name: ing.metadata.name },
     namespace,
     name: ing.metadata.name,
     apiVersion: ing.apiVersion,
-    ...(ing.metadata.creationTimestamp === undefined ? {} : { creationTimestamp: ing.metadata.creationTimestamp }),
-    ...(classAnnotation ? { classAnnotation: { value: classAnnotation.value, location: classAnnotation.location } } : {}),
     annotations,
     intents: [],
     location: object.locate(),
+    rules,
+    tls,
   };
+  if (ing.metadata.creationTimestamp !== undefined) ingress.creationTimestamp = ing.metadata.creationTimestamp;
+  // An empty class annotation names no class (the default class applies).
+  const classAnnotation = annotations.find((a) => a.key === INGRESS_CLASS_ANNOTATION && a.value !== '');
+  if (classAnnotation) ingress.classAnnotation = { value: classAnnotation.value, location: classAnnotation.location };
+  return ingress;
 }
 
 function backendV1(b: BackendV1, object: InputObject, path: PathSegment[]): Backend {
@@ -206,15 +225,17 @@ function backendV1beta1(b: BackendV1beta1, object: InputObject, path: PathSegmen
 }
 
 function resourceBackend(r: { apiGroup?: string | undefined; kind: string; name: string }, location: Backend['location']): Backend {
-  return { type: 'resource', ...(r.apiGroup ? { apiGroup: r.apiGroup } : {}), kind: r.kind, name: r.name, location };
+  const backend: Backend = { type: 'resource', kind: r.kind, name: r.name, location };
+  if (r.apiGroup) backend.apiGroup = r.apiGroup;
+  return backend;
 }
 
 function tlsOf(tls: { hosts?: string[] | undefined; secretName?: string | undefined }[] | undefined, object: InputObject): IngressTls[] {
-  return (tls ?? []).map((t, i) => ({
-    hosts: t.hosts ?? [],
-    ...(t.secretName ? { secretName: t.secretName } : {}),
-    location: object.locate(['spec', 'tls', i]),
-  }));
+  return (tls ?? []).map((t, i) => {
+    const entry: IngressTls = { hosts: t.hosts ?? [], location: object.locate(['spec', 'tls', i]) };
+    if (t.secretName) entry.secretName = t.secretName;
+    return entry;
+  });
 }
 
 /** Annotations the core does not understand are reported; none is dropped silently. */

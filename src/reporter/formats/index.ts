@@ -14,4 +14,12 @@ export const reportFormats: Record<ReportFormat, (report: Report, paint?: Paint)
   sarif: formatSarifReport,
 };
 
+/** Whether a format prints the line and column of every accounted element, not only of findings. */
+export const showsFieldPositions: Record<ReportFormat, boolean> = {
+  text: false,
+  json: true,
+  markdown: false,
+  sarif: false,
+};
+
 export type { Paint } from './text.js';

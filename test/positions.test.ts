@@ -1,0 +1,75 @@
+// Positions on demand (`positions: 'findings'`): the same findings, at the same lines, as when
+// every location is looked up; accounting differs only in the fields' missing lines and columns.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
+import { convert, type ConversionResult } from '../src/index.js';
+import { formatPath } from '../src/input/documents.js';
+import { parsePath } from '../src/input/positions.js';
+import { fixtureFiles } from './helpers/golden.js';
+import { runCliCaptured } from './helpers/run-cli.js';
+
+/** Each fixture as written, and as one `kubectl -o json` List of its objects. */
+function inputs(): { name: string; text: string }[] {
+  return fixtureFiles('input.yaml').flatMap(({ name, text }) => {
+    const items = parseAllDocuments(text).flatMap((d) => {
+      const v = d.toJS() as { kind?: string; items?: unknown[] } | null;
+      return v && typeof v === 'object' && Array.isArray(v.items) && v.kind?.endsWith('List') ? v.items : v ? [v] : [];
+    });
+    return [
+      { name: `${name}/input.yaml`, text },
+      { name: `${name}/input.json`, text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2) },
+    ];
+  });
+}
+
+function withoutFieldPositions(result: ConversionResult) {
+  return result.accounting.map((o) => ({
+    ...o,
+    location: { file: o.location.file, doc: o.location.doc, path: o.location.path },
+    entries: o.entries.map((e) => ({ ...e, location: { file: e.location.file, doc: e.location.doc, path: e.location.path } })),
+  }));
+}
+
+test('findings are located the same with positions on demand', () => {
+  let located = 0;
+  for (const input of inputs()) {
+    const all = convert([input], { positions: 'all' });
+    const findings = convert([input], { positions: 'findings' });
+    assert.deepEqual(findings.diagnostics, all.diagnostics, input.name);
+    assert.deepEqual(findings.objects, all.objects, input.name);
+    assert.deepEqual(withoutFieldPositions(findings), withoutFieldPositions(all), input.name);
+    for (const d of findings.diagnostics) {
+      assert.equal(Object.getOwnPropertySymbols(d.location ?? {}).length, 0, `${input.name}: a deferred location escaped`);
+      if (d.location?.path) {
+        assert.ok(d.location.line !== undefined, `${input.name}: ${d.code} at ${d.location.path} has no line`);
+        located++;
+      }
+    }
+    for (const o of findings.accounting) for (const e of o.entries) if (e.kind === 'field') assert.equal(e.location.line, undefined);
+  }
+  assert.ok(located > 100, `only ${located} located findings`);
+});
+
+test('parsePath reads back what formatPath writes', () => {
+  const segment = fc.oneof(fc.nat({ max: 20 }), fc.constantFrom('spec', 'a.b', 'x[0]', '"q"', 'k8s.apisix.apache.org/enable-cors', '', '0', 'é', 'a\\b'), fc.string());
+  fc.assert(
+    fc.property(fc.array(segment, { maxLength: 6 }), (path) => {
+      assert.deepEqual(parsePath(formatPath(path)), path);
+    }),
+    { numRuns: 2000, seed: 7 },
+  );
+});
+
+test('the JSON report locates every field; the text report of the same JSON input names the same findings', async () => {
+  const json = inputs().find((i) => i.name === 'unknown-annotations-and-fields/input.json')!;
+  const report = JSON.parse((await runCliCaptured(['convert', '-', '--report', 'json', '--fail-on', 'never'], json.text)).stderr) as { objects: { entries: { kind: string; location: { line?: number } }[] }[] };
+  const fields = report.objects.flatMap((o) => o.entries.filter((e) => e.kind === 'field'));
+  assert.ok(fields.length > 5 && fields.every((e) => e.location.line !== undefined && e.location.line > 1));
+  const text = (await runCliCaptured(['convert', '-', '--fail-on', 'never'], json.text)).stderr;
+  const all = convert([{ name: '<stdin>', text: json.text }], { positions: 'all' });
+  const located = all.diagnostics.filter((d) => d.location?.line !== undefined);
+  assert.ok(located.length > 0);
+  for (const d of located) assert.ok(text.includes(`<stdin>:${d.location!.line}:${d.location!.col}`), `${d.code} not at its line in the text report`);
+});
