@@ -80,4 +80,10 @@ test('output written object by object is the text of the whole at once (YAML str
     }
   }
   assert.ok(checked > 100);
+  // Large outputs are stringified in batches: across batch boundaries too.
+  const many = Array.from({ length: 600 }, (_, i) => ({ apiVersion: 'v1', kind: i % 3 ? 'HTTPRoute' : 'Gateway', metadata: { name: `r-${i}`, namespace: `ns-${i % 7}` }, spec: { list: [i, { s: 'x\ny' }] } }));
+  for (const n of [255, 256, 257, 512, 513, 600]) {
+    const subset = many.slice(0, n);
+    assert.equal(serialize(subset, 'json'), `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sortObjects(subset) }, null, 2)}\n`, `${n} objects`);
+  }
 });

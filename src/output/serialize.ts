@@ -18,9 +18,15 @@ export function sortObjects<T extends KubernetesObject>(objects: readonly T[]): 
     const i = kindOrder.indexOf(kind);
     return i < 0 ? kindOrder.length : i;
   };
-  const key = (o: T) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  return [...objects].sort((a, b) => rank(a.kind) - rank(b.kind) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Keys computed once per object, not once per comparison.
+  const keyed = objects.map((object) => ({ object, rank: rank(object.kind), kind: object.kind, key: `${object.metadata.namespace ?? ''}/${object.metadata.name}` }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.object);
 }
+
+const JSON_BATCH = 256;
+const JSON_ITEMS_OPEN = '{\n  "items": [\n';
+const JSON_ITEMS_CLOSE = '\n  ]\n}';
 
 /** Multi-document YAML, or (json) one `kind: List` as kubectl prints it. */
 export function serialize(objects: readonly KubernetesObject[], format: OutputFormat): string {
@@ -40,8 +46,12 @@ export function* serializeChunks(objects: readonly KubernetesObject[], format: O
       return;
     }
     yield '{\n  "apiVersion": "v1",\n  "kind": "List",\n  "items": [\n';
-    for (let i = 0; i < sorted.length; i++) {
-      yield `    ${JSON.stringify(sorted[i], null, 2).replace(/\n/g, '\n    ')}${i + 1 < sorted.length ? ',' : ''}\n`;
+    // A batch stringified as the items of `{ items }` comes out indented as the List's items are:
+    // cut off that wrapper and it is the List's text for those items.
+    for (let start = 0; start < sorted.length; start += JSON_BATCH) {
+      const text = JSON.stringify({ items: sorted.slice(start, start + JSON_BATCH) }, null, 2);
+      const last = start + JSON_BATCH >= sorted.length;
+      yield `${text.slice(JSON_ITEMS_OPEN.length, -JSON_ITEMS_CLOSE.length)}${last ? '' : ','}\n`;
     }
     yield '  ]\n}\n';
     return;
