@@ -3,7 +3,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
-import { deferredLocation } from './positions.js';
+import { deferredLocation, parsePath } from './positions.js';
 import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
 
 export type PathSegment = string | number;
@@ -331,3 +331,22 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 const plainSegment = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Paths by parent path and segment: walks over many objects of one shape build each path once. */
+const childPaths = new Map<string, Map<PathSegment, string>>();
+
+/** formatPath([...parent's segments, segment]), given formatPath of the parent's segments. */
+export function childPath(parent: string, segment: PathSegment): string {
+  let children = childPaths.get(parent);
+  if (!children) {
+    if (childPaths.size >= INTERNED_PATHS_MAX) childPaths.clear(); // bounded, like internedPaths
+    children = new Map();
+    childPaths.set(parent, children);
+  }
+  let path = children.get(segment);
+  if (path === undefined) {
+    path = formatPath([...parsePath(parent), segment]);
+    children.set(segment, path);
+  }
+  return path;
+}

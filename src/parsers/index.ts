@@ -234,37 +234,47 @@ const noiseMetadata = new Set(['managedFields', 'resourceVersion', 'uid', 'gener
  * rather than a copy of itself (a tenth of the IR of a large dump).
  */
 function contentHash(value: unknown): string {
-  const parts: string[] = [];
-  canonical(value, 0, '', parts);
-  return createHash('sha256').update(parts.join('')).digest('base64');
+  return createHash('sha256').update(canonical(value, 0, '')).digest('base64');
+}
+
+/** JSON.stringify of object keys, which repeat from object to object. */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**
  * Canonical form of an object, ignoring key order and server-side noise (incl. kubectl's copy of
- * the object): JSON with sorted keys, written into `out` piece by piece.
+ * the object): JSON with sorted keys. Built by concatenation, flattened once by the hash.
  */
-function canonical(value: unknown, depth: number, key: string, out: string[]): void {
+function canonical(value: unknown, depth: number, key: string): string {
   if (Array.isArray(value)) {
-    out.push('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
-      canonical(value[i], depth + 1, '', out);
-    }
-    out.push(']');
-    return;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonical(value[i], depth + 1, '');
+    return `${out}]`;
   }
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value)
-      .filter((k) => !(depth === 0 && k === 'status') && !(key === 'metadata' && noiseMetadata.has(k)) && !(key === 'annotations' && k === LAST_APPLIED_ANNOTATION))
-      .sort();
-    out.push('{');
+    const keys = Object.keys(value);
+    if (depth === 0 || key === 'metadata' || key === 'annotations') {
+      // Only these levels hold noise; elsewhere every key counts.
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        if ((depth === 0 && k === 'status') || (key === 'metadata' && noiseMetadata.has(k)) || (key === 'annotations' && k === LAST_APPLIED_ANNOTATION)) keys.splice(i, 1);
+      }
+    }
+    keys.sort();
+    let out = '{';
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
-      out.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
-      canonical((value as Record<string, unknown>)[k], depth + 1, k, out);
+      out += `${i > 0 ? ',' : ''}${quotedKey(k)}:${canonical((value as Record<string, unknown>)[k], depth + 1, k)}`;
     }
-    out.push('}');
-    return;
+    return `${out}}`;
   }
-  out.push(JSON.stringify(value) ?? 'undefined');
+  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? 'undefined');
 }

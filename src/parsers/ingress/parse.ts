@@ -2,7 +2,7 @@
 // annotations, and records the location of every element the converters may talk about.
 import type { z } from 'zod';
 import type { InputObject } from '../../input/objects.js';
-import { formatPath, type PathSegment } from '../../input/documents.js';
+import { childPath, type PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { dropNulls } from '../drop-nulls.js';
@@ -65,29 +65,30 @@ function accountOf(raw: Record<string, unknown>, object: InputObject, ref: Ingre
   // Positions cost a look-up in the source per field; most reports only count fields.
   const positions: number[] | undefined = withPositions ? [] : undefined;
   // One path array, extended and shrunk in place: a large dump has hundreds of thousands of leaves.
+  // The formatted paths come from a cache by parent and segment: built once per shape, not per leaf.
   const path: PathSegment[] = ['spec'];
-  const walk = (value: unknown): void => {
+  const walk = (value: unknown, formatted: string): void => {
     if (Array.isArray(value) && value.length > 0) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);
-        walk(value[i]);
+        walk(value[i], childPath(formatted, i));
         path.pop();
       }
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
       for (const key of Object.keys(value)) {
         path.push(key);
-        walk((value as Record<string, unknown>)[key]);
+        walk((value as Record<string, unknown>)[key], childPath(formatted, key));
         path.pop();
       }
     } else {
-      fields.push(formatPath(path));
+      fields.push(formatted);
       if (positions) {
         const { line, col } = object.locate(path);
         positions.push(line ?? 1, col ?? 1);
       }
     }
   };
-  if (raw['spec'] !== undefined) walk(raw['spec']);
+  if (raw['spec'] !== undefined) walk(raw['spec'], 'spec');
   return {
     ref,
     location: object.locate(),
