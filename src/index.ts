@@ -118,7 +118,7 @@ export class Conversion {
     // verify needs it), so a large input's IR is freed before the report and output are built.
     let model: InputModel | undefined = this.reader.takeModel();
     const { accounts } = model;
-    const trace = new ConversionTrace();
+    const trace = new ConversionTrace(keepModel); // only verify reads it
     const adc = this.options.to === 'adc' ? convertToAdc(model, { ingressClasses: this.options.ingressClasses, ids: this.options.adcIds, discovery: this.options.adcDiscovery }, this.sink) : undefined;
     const objects = adc ? [] : convertToGatewayApi(model, { ...this.options, apisixExtensions: target.id === 'apisix-ingress-controller@2' }, this.sink, trace);
     if (!keepModel) model = undefined;

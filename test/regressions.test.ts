@@ -130,3 +130,12 @@ test('an object nested deeper than the stack allows is reported and skipped; the
   assert.deepEqual(result.objects.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name), ['ok-b-example-com']);
   assert.equal(result.accounting.length, 1, 'no half-read object in the accounting');
 });
+
+test('copies differing only in an unknown field are different content (removing it leaves the input as read)', () => {
+  const spec = (extra: string) => `{ingressClassName: nginx, ${extra}, rules: [${rule('x.example.com', '/', 'one')}]}`;
+  const r = run(ingress('a', 'shop', spec('bogus: 1')) + ingress('a', 'shop', spec('bogus: 2')));
+  assert.ok(r.codes.includes('conflicting-duplicate'), r.codes.join(', '));
+  assert.ok(!r.codes.includes('duplicate-object'));
+  const same = run(ingress('a', 'shop', spec('bogus: 1')) + ingress('a', 'shop', spec('bogus: 1')));
+  assert.ok(same.codes.includes('duplicate-object') && !same.codes.includes('conflicting-duplicate'), same.codes.join(', '));
+});

@@ -1,9 +1,25 @@
 /** The apiserver treats `field: null` as an absent field; so do the parsers. */
 export function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNulls);
+  // Most objects have no null field: then the value itself is returned, without a copy.
+  return hasNullField(value) ? withoutNulls(value) : value;
+}
+
+function hasNullField(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasNullField);
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v === null || hasNullField(v)) return true;
+    }
+  }
+  return false;
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
     return out;
   }
   return value;

@@ -56,7 +56,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
 
   for (const group of groups) {
     const { ingresses, tlsHosts } = group;
-    trace.scopes.push({ key: group.key, ingresses, gateways: group.gatewayNames.map((name) => ({ namespace: group.plan.namespace, name })) });
+    if (trace.enabled) trace.scopes.push({ key: group.key, ingresses, gateways: group.gatewayNames.map((name) => ({ namespace: group.plan.namespace, name })) });
     let gateways: Gateway[] = [];
     if (emitGateway) {
       gateways = planGateways(group.plan, group.gatewayNames, tlsHosts, sink, trace).objects;

@@ -86,8 +86,10 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
         const backendRef = toBackendRef(path.backend, ingress, what, services, sink, plan.serviceNamespace);
         // Claim even when the backend is unresolvable: the oldest Ingress owns the path either way.
         const rules = backendRef ? rulesFor(match, backendRef, plan) : [];
-        const intentSources = ingress.intents.flatMap((i) => i.sources.map((a) => a.location));
-        for (const r of rules) trace.note(r.rule, path.location, rule.hostLocation, ...intentSources);
+        if (trace.enabled) {
+          const intentSources = ingress.intents.flatMap((i) => i.sources.map((a) => a.location));
+          for (const r of rules) trace.note(r.rule, path.location, rule.hostLocation, ...intentSources);
+        }
         claimed.set(key, { ingress, host: rule.host, path, match, rules });
       }
     }

@@ -17,8 +17,12 @@ export class ConversionTrace {
   readonly scopes: GatewayScope[] = [];
   private readonly sources = new WeakMap<object, SourceLocation[]>();
 
+  /** A disabled trace records nothing: only `verify` reads it. */
+  constructor(readonly enabled = true) {}
+
   /** Records where an emitted element (a rule, a listener) came from. */
   note(element: object, ...sources: (SourceLocation | undefined)[]): void {
+    if (!this.enabled) return;
     this.sources.set(element, sources.filter((s): s is SourceLocation => s !== undefined));
   }
 

@@ -109,6 +109,8 @@ function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, 
   if (result.success) return result.data;
   const unknown = result.error.issues.filter((i) => i.code === 'unrecognized_keys');
   const others = result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  // Unknown fields are removed from a copy: `raw` may be the input object itself (see dropNulls).
+  if (unknown.length > 0) raw = structuredClone(raw);
   for (const issue of unknown) {
     for (const key of (issue as { keys: string[] }).keys) {
       const path = [...(issue.path as PathSegment[]), key];
