@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { convert, type ConversionResult } from '../src/index.js';
-import { childPath, formatPath } from '../src/input/documents.js';
+import { childPath, formatPath, itemPath } from '../src/input/documents.js';
 import { parsePath } from '../src/input/positions.js';
 import { fixtureFiles } from './helpers/golden.js';
 import { runCliCaptured } from './helpers/run-cli.js';
@@ -52,11 +52,12 @@ test('findings are located the same with positions on demand', () => {
   assert.ok(located > 100, `only ${located} located findings`);
 });
 
-test('parsePath reads back what formatPath writes; childPath extends it', () => {
+test('parsePath reads back what formatPath writes; childPath and itemPath extend it', () => {
   const segment = fc.oneof(fc.nat({ max: 20 }), fc.constantFrom('spec', 'a.b', 'x[0]', '"q"', 'k8s.apisix.apache.org/enable-cors', '', '0', 'é', 'a\\b'), fc.string());
   fc.assert(
     fc.property(fc.array(segment, { maxLength: 6 }), (path) => {
       assert.deepEqual(parsePath(formatPath(path)), path);
+      assert.equal(itemPath(3, path), formatPath(['items', 3, ...path]));
       if (path.length > 0) assert.equal(path.slice(1).reduce<string>((parent, segment) => childPath(parent, segment), formatPath(path.slice(0, 1))), formatPath(path));
     }),
     { numRuns: 2000, seed: 7 },

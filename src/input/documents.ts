@@ -117,7 +117,7 @@ function listItem(file: string, index: number, text: string, firstLine: number):
   const offsetAt = offsetFinder(doc);
   const locate = (path: readonly PathSegment[]): SourceLocation => {
     const offset = offsetAt([0, ...path]);
-    return { file, doc: 1, path: formatPath(['items', index, ...path]), ...position(offset) };
+    return { file, doc: 1, path: itemPath(index, path), ...position(offset) };
   };
   if (errors.length > 0) return { value: undefined, errors, locate };
   if (docs.length !== 1 || !isSeq(doc.contents) || doc.contents.items.length !== 1) {
@@ -187,14 +187,15 @@ function linesOf(text: string): LineCounter {
 
 /** Line and column of a path in a JSON text; the scanner and the line table are built on first use. */
 function jsonPositions(text: string) {
-  let positioned: { locator: JsonLocator; lines: LineCounter } | undefined;
-  const ready = () => {
-    positioned ??= { locator: new JsonLocator(text), lines: linesOf(text) };
-    return positioned;
-  };
+  let locator: JsonLocator | undefined;
+  let lines: LineCounter | undefined;
   return {
-    locator: () => ready().locator,
-    at: (path: readonly PathSegment[]) => ready().lines.linePos(ready().locator.offsetOf(path)),
+    locator: () => (locator ??= new JsonLocator(text)),
+    at(path: readonly PathSegment[]) {
+      locator ??= new JsonLocator(text);
+      lines ??= linesOf(text);
+      return lines.linePos(locator.offsetOf(path));
+    },
   };
 }
 
@@ -222,10 +223,8 @@ function jsonListDocument(file: string, text: string, defer: boolean): ParsedDoc
   function* items(): Generator<ParsedItem> {
     for (let n = 0; n < span!.items.length; n++) {
       const { start, end } = span!.items[n]!;
-      const locate = (path: readonly PathSegment[]): SourceLocation => {
-        const full = ['items', n, ...path];
-        return defer ? deferredLocation(file, 1, formatPath(full), positions) : { file, doc: 1, path: formatPath(full), ...positions.at(full) };
-      };
+      const locate = (path: readonly PathSegment[]): SourceLocation =>
+        defer ? deferredLocation(file, 1, itemPath(n, path), positions) : { file, doc: 1, path: itemPath(n, path), ...positions.at(['items', n, ...path]) };
       // The span was checked against the JSON grammar when it was found.
       yield { value: JSON.parse(text.slice(start, end)) as unknown, errors: [], locate };
     }
@@ -331,6 +330,14 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 const plainSegment = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** formatPath(['items', index, ...path]), from the shared formatted `path`. */
+export function itemPath(index: number, path: readonly PathSegment[]): string {
+  const prefix = `items[${index}]`;
+  if (path.length === 0) return prefix;
+  const rest = formatPath(path);
+  return rest.startsWith('[') ? prefix + rest : `${prefix}.${rest}`;
+}
 
 /** Paths by parent path and segment: walks over many objects of one shape build each path once. */
 const childPaths = new Map<string, Map<PathSegment, string>>();
