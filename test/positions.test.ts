@@ -52,10 +52,23 @@ test('findings are located the same with positions on demand', () => {
   assert.ok(located > 100, `only ${located} located findings`);
 });
 
+/** formatPath as first written (parts joined), the reference for the cached one. */
+function referenceFormat(path: readonly (string | number)[]): string {
+  const parts: string[] = [];
+  for (const segment of path) {
+    if (typeof segment === 'number') parts.push('[', String(segment), ']');
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) parts.push(parts.length > 0 ? '.' : '', segment);
+    else parts.push('[', JSON.stringify(segment), ']');
+  }
+  return parts.join('');
+}
+
 test('parsePath reads back what formatPath writes; childPath and itemPath extend it', () => {
   const segment = fc.oneof(fc.nat({ max: 20 }), fc.constantFrom('spec', 'a.b', 'x[0]', '"q"', 'k8s.apisix.apache.org/enable-cors', '', '0', 'é', 'a\\b'), fc.string());
   fc.assert(
-    fc.property(fc.array(segment, { maxLength: 6 }), (path) => {
+    fc.property(fc.array(segment, { maxLength: 7 }), (path) => {
+      assert.equal(formatPath(path), referenceFormat(path));
+      assert.equal(formatPath(path), formatPath(path)); // from the cache the second time
       assert.deepEqual(parsePath(formatPath(path)), path);
       assert.equal(itemPath(3, path), formatPath(['items', 3, ...path]));
       if (path.length > 0) assert.equal(path.slice(1).reduce<string>((parent, segment) => childPath(parent, segment), formatPath(path.slice(0, 1))), formatPath(path));

@@ -3,7 +3,7 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
-import { deferredLocation, parsePath } from './positions.js';
+import { deferredLocation } from './positions.js';
 import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
 
 export type PathSegment = string | number;
@@ -304,55 +304,50 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 /**
- * One string per distinct path: every Ingress has the same `spec.rules[0].http.paths[0]…` paths,
- * and a path built piece by piece is a chain of string fragments until it is flattened. Sharing
- * the flat copy cut the IR of a 1k-Ingress dump by a third.
+ * One string per distinct path, built segment by segment from a cache by parent path: every
+ * Ingress has the same `spec.rules[0].http.paths[0]…` paths, so each is formatted and stored once
+ * (sharing them cut the IR of a 1k-Ingress dump by a third), and a walk over an object's fields
+ * extends its parent's path instead of formatting each from scratch.
  */
-const internedPaths = new Map<string, string>();
-const INTERNED_PATHS_MAX = 100_000;
+const childPaths = new Map<string, Map<PathSegment, string>>();
+const CACHED_PARENTS_MAX = 100_000;
 
 /** `['spec', 'rules', 0, 'host']` → `spec.rules[0].host`. */
 export function formatPath(path: readonly PathSegment[]): string {
-  const parts: string[] = [];
-  for (const segment of path) {
-    if (typeof segment === 'number') parts.push('[', String(segment), ']');
-    else if (plainSegment.test(segment)) parts.push(parts.length > 0 ? '.' : '', segment);
-    else parts.push('[', JSON.stringify(segment), ']');
-  }
-  const out = parts.join(''); // one flat string, not a chain of fragments
-  // Paths inside a List item start with its index and are unique: sharing them saves nothing.
-  if (typeof path[1] === 'number') return out;
-  const shared = internedPaths.get(out);
-  if (shared !== undefined) return shared;
-  if (internedPaths.size >= INTERNED_PATHS_MAX) internedPaths.clear(); // bounded: annotation keys are open-ended
-  internedPaths.set(out, out);
+  // Paths inside a List item start with its index and are unique: only their tail is shared.
+  if (path.length >= 2 && typeof path[1] === 'number') return joinPath(`${childPath('', path[0]!)}[${path[1]}]`, path.slice(2));
+  let out = '';
+  for (const segment of path) out = childPath(out, segment);
   return out;
 }
 
-const plainSegment = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/** formatPath(['items', index, ...path]), from the shared formatted `path`. */
+/** formatPath(['items', index, ...path]). */
 export function itemPath(index: number, path: readonly PathSegment[]): string {
-  const prefix = `items[${index}]`;
-  if (path.length === 0) return prefix;
-  const rest = formatPath(path);
-  return rest.startsWith('[') ? prefix + rest : `${prefix}.${rest}`;
+  return joinPath(`items[${index}]`, path);
 }
 
-/** Paths by parent path and segment: walks over many objects of one shape build each path once. */
-const childPaths = new Map<string, Map<PathSegment, string>>();
+/** A formatted prefix followed by the shared formatted `rest`. */
+function joinPath(prefix: string, rest: readonly PathSegment[]): string {
+  if (rest.length === 0) return prefix;
+  const tail = formatPath(rest);
+  return tail.startsWith('[') ? prefix + tail : `${prefix}.${tail}`;
+}
+
+const plainSegment = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** formatPath([...parent's segments, segment]), given formatPath of the parent's segments. */
 export function childPath(parent: string, segment: PathSegment): string {
   let children = childPaths.get(parent);
   if (!children) {
-    if (childPaths.size >= INTERNED_PATHS_MAX) childPaths.clear(); // bounded, like internedPaths
+    if (childPaths.size >= CACHED_PARENTS_MAX) childPaths.clear(); // bounded: annotation keys are open-ended
     children = new Map();
     childPaths.set(parent, children);
   }
   let path = children.get(segment);
   if (path === undefined) {
-    path = formatPath([...parsePath(parent), segment]);
+    // A key the path reads well with is `.key` (just `key` first); anything else is quoted.
+    const written = typeof segment === 'number' ? `[${segment}]` : plainSegment.test(segment) ? (parent === '' ? segment : `.${segment}`) : `[${JSON.stringify(segment)}]`;
+    path = parent + written;
     children.set(segment, path);
   }
   return path;
