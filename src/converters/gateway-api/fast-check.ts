@@ -1,6 +1,6 @@
-// A cheaper check for the common output: an HTTPRoute of path matches and Service backends, which
-// the zod schemas (validate.ts) accept as it is. zod's parse costs ~20 µs per route and copies it;
-// this walks it once. It may only say yes where the zod schema says yes (a property test holds it
+// A cheaper check for the common output: Gateways, and HTTPRoutes of path matches and Service
+// backends, which the zod schemas (validate.ts) accept as they are. zod's parse costs ~20 µs per
+// route (more per Gateway) and copies the object; this walks it once. It may only say yes where the zod schema says yes (a property test holds it
 // to that); anything else (filters, timeouts, other backends, any doubt) goes through zod, which
 // then explains what is wrong.
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../common/names.js';
@@ -78,6 +78,54 @@ function every(list: unknown, min: number, max: number, test: (item: unknown) =>
   if (!Array.isArray(list) || list.length < min || list.length > max) return false;
   for (const item of list) if (!test(item)) return false;
   return true;
+}
+
+const gatewaySpecKeys = new Set(['gatewayClassName', 'listeners']);
+const listenerKeys = new Set(['name', 'hostname', 'port', 'protocol', 'tls', 'allowedRoutes']);
+const tlsKeys = new Set(['mode', 'certificateRefs']);
+const secretRefKeys = new Set(['group', 'kind', 'name', 'namespace']);
+const allowedRoutesKeys = new Set(['namespaces']);
+const namespacesKeys = new Set(['from']);
+
+function isSecretRef(r: unknown): boolean {
+  return isObject(r) && hasKeys(r, secretRefKeys, ['group', 'kind', 'name']) && r['group'] === '' && r['kind'] === 'Secret' && isSubdomain(r['name']) && (r['namespace'] === undefined || isLabel(r['namespace']));
+}
+
+function isListener(l: unknown): boolean {
+  if (!isObject(l) || !hasKeys(l, listenerKeys, ['name', 'port', 'protocol'])) return false;
+  if (!isSubdomain(l['name']) || !isPort(l['port']) || (l['hostname'] !== undefined && !isHostname(l['hostname']))) return false;
+  const tls = l['tls'];
+  // HTTPS listeners need tls, HTTP listeners must not have it.
+  if (l['protocol'] === 'HTTP') {
+    if (tls !== undefined) return false;
+  } else if (l['protocol'] !== 'HTTPS' || !isObject(tls) || !hasKeys(tls, tlsKeys, ['mode', 'certificateRefs']) || tls['mode'] !== 'Terminate' || !every(tls['certificateRefs'], 1, 64, isSecretRef)) {
+    return false;
+  }
+  const allowed = l['allowedRoutes'];
+  if (allowed === undefined) return true;
+  if (!isObject(allowed) || !hasKeys(allowed, allowedRoutesKeys, ['namespaces'])) return false;
+  const namespaces = allowed['namespaces'];
+  return isObject(namespaces) && hasKeys(namespaces, namespacesKeys, ['from']) && (namespaces['from'] === 'All' || namespaces['from'] === 'Same');
+}
+
+/** True only for a Gateway the zod schema accepts; false means "ask zod". */
+export function isPlainGateway(gateway: unknown): boolean {
+  if (!isObject(gateway) || !hasKeys(gateway, rootKeys, ['apiVersion', 'kind', 'metadata', 'spec'])) return false;
+  if (gateway['apiVersion'] !== 'gateway.networking.k8s.io/v1' || gateway['kind'] !== 'Gateway') return false;
+  const metadata = gateway['metadata'];
+  if (!isObject(metadata) || !hasKeys(metadata, metadataKeys, ['name', 'namespace']) || !isSubdomain(metadata['name']) || (metadata['name'] as string).length > 63 || !isLabel(metadata['namespace'])) return false;
+  const spec = gateway['spec'];
+  if (!isObject(spec) || !hasKeys(spec, gatewaySpecKeys, ['gatewayClassName', 'listeners']) || !isSubdomain(spec['gatewayClassName'])) return false;
+  const listeners = spec['listeners'];
+  if (!every(listeners, 1, 64, isListener)) return false;
+  // Names unique; port, protocol and hostname unique.
+  const names = new Set<unknown>();
+  const endpoints = new Set<string>();
+  for (const l of listeners as Obj[]) {
+    names.add(l['name']);
+    endpoints.add(`${l['port']}/${l['protocol']}/${(l['hostname'] as string | undefined) ?? ''}`);
+  }
+  return names.size === listeners.length && endpoints.size === listeners.length;
 }
 
 /** True only for an HTTPRoute the zod schema accepts; false means "ask zod". */

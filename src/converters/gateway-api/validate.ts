@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../../reporter/sink.js';
 import { DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../../common/names.js';
 import { isGroup, isKind } from './backends.js';
 import { isPlainPathValue } from './paths.js';
-import { GATEWAY_HOSTNAME, isPlainHttpRoute } from './fast-check.js';
+import { GATEWAY_HOSTNAME, isPlainGateway, isPlainHttpRoute } from './fast-check.js';
 import type { GatewayApiObject } from './types.js';
 
 const dnsSubdomain = z.string().max(253).regex(DNS1123_SUBDOMAIN, 'must be a DNS-1123 subdomain');
@@ -136,7 +136,7 @@ export const schemas: Record<GatewayApiObject['kind'], z.ZodType> = { Gateway: g
 export function checkEmitted(objects: GatewayApiObject[], sink: DiagnosticSink): GatewayApiObject[] {
   return objects.filter((object) => {
     // Most routes are plain: a cheap walk says so; zod checks (and explains) the rest.
-    if (object.kind === 'HTTPRoute' && isPlainHttpRoute(object)) return true;
+    if (object.kind === 'HTTPRoute' ? isPlainHttpRoute(object) : object.kind === 'Gateway' && isPlainGateway(object)) return true;
     const result = schemas[object.kind].safeParse(object);
     if (result.success) return true;
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

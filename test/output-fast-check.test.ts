@@ -1,11 +1,11 @@
-// The cheap HTTPRoute check may only accept what the zod output schema accepts. Random routes are
-// mutated at random places and both checks are asked; the fixtures' output shows the cheap check
-// carries the ordinary routes.
+// The cheap Gateway and HTTPRoute checks may only accept what the zod output schemas accept. Random
+// objects are mutated at random places and both checks are asked; the fixtures' output shows the
+// cheap checks carry the ordinary objects.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { isPlainHttpRoute } from '../src/converters/gateway-api/fast-check.js';
+import { isPlainGateway, isPlainHttpRoute } from '../src/converters/gateway-api/fast-check.js';
 import { schemas } from '../src/converters/gateway-api/validate.js';
 import { fixtureFiles } from './helpers/golden.js';
 import { mutate, mutationOf } from './helpers/mutate.js';
@@ -80,4 +80,67 @@ test('the cheap route check carries most HTTPRoutes of the fixtures', () => {
   }
   assert.ok(routes > 50, `only ${routes} HTTPRoutes in the fixtures`);
   assert.ok(cheap / routes > 0.5, `the cheap check took ${cheap} of ${routes}`);
+});
+
+const secretRef = fc.record({ group: fc.constant(''), kind: fc.constant('Secret'), name: fc.constantFrom('tls', 'tls-a'), namespace: fc.constantFrom('ns', 'infra') }, { requiredKeys: ['group', 'kind', 'name'] });
+const listener = fc.oneof(
+  fc.record({ name: fc.constantFrom('http', 'http-2'), port: fc.constantFrom(80, 8080), protocol: fc.constant('HTTP'), hostname: fc.constantFrom('a.example.com', '*.example.com'), allowedRoutes: fc.record({ namespaces: fc.record({ from: fc.constantFrom('All', 'Same') }) }) }, { requiredKeys: ['name', 'port', 'protocol'] }),
+  fc.record({ name: fc.constantFrom('https-a', 'https-b'), port: fc.constant(443), protocol: fc.constant('HTTPS'), hostname: fc.constantFrom('a.example.com', 'b.example.com'), tls: fc.record({ mode: fc.constant('Terminate'), certificateRefs: fc.array(secretRef, { minLength: 1, maxLength: 2 }) }) }, { requiredKeys: ['name', 'port', 'protocol', 'tls'] }),
+);
+const gateway = fc.record({
+  apiVersion: fc.constant('gateway.networking.k8s.io/v1'),
+  kind: fc.constant('Gateway'),
+  metadata: fc.record({ name: fc.constantFrom('nginx', 'nginx-2', 'a.b'), namespace: fc.constantFrom('ns', 'team-1') }),
+  spec: fc.record({ gatewayClassName: fc.constantFrom('nginx', 'apisix'), listeners: fc.array(listener, { minLength: 1, maxLength: 4 }) }),
+});
+const gatewayEdges: Record<string, unknown[]> = {
+  ...edges,
+  name: ['', 'A', 'a_b', 'a'.repeat(64), 'a'.repeat(63), 'http', 'https-a', 1],
+  hostname: ['', 'A.com', '*.a.com', 'a.*.com', '1.2.3.4', 'a'.repeat(254), undefined],
+  protocol: ['HTTP', 'HTTPS', 'TCP', 'http'],
+  mode: ['Terminate', 'Passthrough'],
+  certificateRefs: [[], Array(65).fill({ group: '', kind: 'Secret', name: 'x' })],
+  group: ['', 'core', undefined],
+  kind: ['Secret', 'ConfigMap', 'Gateway'],
+  from: ['All', 'Same', 'Selector'],
+  listeners: [[], Array(65).fill({ name: 'http', port: 80, protocol: 'HTTP' })],
+  gatewayClassName: ['', 'A', 'a.b'],
+};
+const gatewayMutation = mutationOf(awkward, ['extra', 'tls', 'hostname', 'allowedRoutes', 'namespace', 'port', 'name']);
+
+test('the cheap Gateway check accepts only what zod accepts', () => {
+  let accepted = 0;
+  let rejected = 0;
+  fc.assert(
+    fc.property(gateway, fc.array(gatewayMutation, { maxLength: 3 }), (base, mutations) => {
+      const value = mutate(base, mutations, gatewayEdges);
+      if (!isPlainGateway(value)) {
+        rejected++;
+        return;
+      }
+      accepted++;
+      const parsed = schemas.Gateway.safeParse(value);
+      assert.ok(parsed.success, `cheap check accepted what zod rejects: ${JSON.stringify(value)}\n${parsed.error?.message}`);
+    }),
+    { numRuns: 4000, seed: 20261122 },
+  );
+  assert.ok(accepted > 500 && rejected > 500, `accepted ${accepted}, rejected ${rejected}`);
+});
+
+test('the cheap Gateway check carries the Gateways of the fixtures', () => {
+  let gateways = 0;
+  let cheap = 0;
+  for (const { name: fixture, text } of fixtureFiles('expected.yaml')) {
+    for (const doc of parseAllDocuments(text)) {
+      const value = doc.toJS() as { kind?: string } | null;
+      if (value?.kind !== 'Gateway') continue;
+      gateways++;
+      if (isPlainGateway(value)) {
+        cheap++;
+        assert.ok(schemas.Gateway.safeParse(value).success, `${fixture}: accepted what zod rejects`);
+      }
+    }
+  }
+  assert.ok(gateways > 30, `only ${gateways} Gateways in the fixtures`);
+  assert.ok(cheap / gateways > 0.9, `the cheap check took ${cheap} of ${gateways}`);
 });
