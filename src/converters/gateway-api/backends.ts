@@ -17,9 +17,12 @@ export function isGroup(group: string): boolean {
 }
 
 
-/** `what` says where the backend is used, e.g. `rule host "a.example" path "/api"`. */
-/** `serviceNamespace` (svc-namespace): where the Services live, when not in the Ingress namespace. */
-export function toBackendRef(backend: Backend, ingress: Ingress, what: string, services: ServiceIndex, sink: DiagnosticSink, serviceNamespace?: string): HTTPBackendRef | undefined {
+/**
+ * `describe` says where the backend is used, e.g. `host "a.example" path "/api"` (only called for
+ * a finding). `serviceNamespace` (svc-namespace): where the Services live, when not in the
+ * Ingress namespace.
+ */
+export function toBackendRef(backend: Backend, ingress: Ingress, describe: () => string, services: ServiceIndex, sink: DiagnosticSink, serviceNamespace?: string): HTTPBackendRef | undefined {
   if (backend.type === 'resource') {
     const group = backend.apiGroup ?? '';
     const problem =
@@ -31,23 +34,24 @@ export function toBackendRef(backend: Backend, ingress: Ingress, what: string, s
             ? `apiGroup ${JSON.stringify(group)} is not a valid Gateway API group`
             : undefined;
     if (problem) {
-      sink.add('invalid-backend', `${what}: ${problem}; the path is not converted`, { location: backend.location, object: ingress.ref });
+      sink.add('invalid-backend', `${describe()}: ${problem}; the path is not converted`, { location: backend.location, object: ingress.ref });
       return undefined;
     }
-    sink.add('resource-backend', `${what}: resource backend ${backend.apiGroup ?? 'core'}/${backend.kind} "${backend.name}" becomes a backendRef of that kind; support is implementation-specific`, {
+    sink.add('resource-backend', `${describe()}: resource backend ${backend.apiGroup ?? 'core'}/${backend.kind} "${backend.name}" becomes a backendRef of that kind; support is implementation-specific`, {
       location: backend.location,
       object: ingress.ref,
     });
     return { group: backend.apiGroup ?? '', kind: backend.kind, name: backend.name };
   }
   const namespace = serviceNamespace ?? ingress.namespace;
-  const inNamespace = namespace === ingress.namespace ? {} : { namespace };
-  if ('number' in backend.port) return { name: backend.name, ...inNamespace, port: backend.port.number };
+  // One literal per shape (name, namespace only when another, port): the key order of the output.
+  const ref = (port: number): HTTPBackendRef => (namespace === ingress.namespace ? { name: backend.name, port } : { name: backend.name, namespace, port });
+  if ('number' in backend.port) return ref(backend.port.number);
 
   const portName = backend.port.name;
   const service = services.get(namespace, backend.name);
   if (!service) {
-    sink.add('service-not-found', `${what}: Service ${namespace}/${backend.name} is not in the input, so port ${JSON.stringify(portName)} cannot be resolved to a number; the path is not converted`, {
+    sink.add('service-not-found', `${describe()}: Service ${namespace}/${backend.name} is not in the input, so port ${JSON.stringify(portName)} cannot be resolved to a number; the path is not converted`, {
       location: backend.location,
       object: ingress.ref,
       hint: `add the Service to the input (e.g. kubectl get svc -n ${namespace} ${backend.name} -o yaml), or use port.number`,
@@ -57,11 +61,11 @@ export function toBackendRef(backend: Backend, ingress: Ingress, what: string, s
   const port = service.ports.find((p) => p.name === portName);
   if (!port) {
     const known = service.ports.map((p) => p.name ?? String(p.port)).join(', ') || 'none';
-    sink.add('service-port-not-found', `${what}: Service ${namespace}/${backend.name} has no port named ${JSON.stringify(portName)} (ports: ${known}); the path is not converted`, {
+    sink.add('service-port-not-found', `${describe()}: Service ${namespace}/${backend.name} has no port named ${JSON.stringify(portName)} (ports: ${known}); the path is not converted`, {
       location: backend.location,
       object: ingress.ref,
     });
     return undefined;
   }
-  return { name: backend.name, ...inNamespace, port: port.port };
+  return ref(port.port);
 }

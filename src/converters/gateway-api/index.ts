@@ -346,7 +346,7 @@ function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceInd
     return undefined;
   }
   // svc-namespace applies to every backend of the Ingress, the default one too.
-  const backendRef = toBackendRef(owner.defaultBackend, owner, 'defaultBackend', services, sink, plans.get(owner)?.serviceNamespace);
+  const backendRef = toBackendRef(owner.defaultBackend, owner, () => 'defaultBackend', services, sink, plans.get(owner)?.serviceNamespace);
   if (!backendRef) return undefined;
   const rule: HTTPRouteRule = { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [backendRef] };
   trace.note(rule, owner.defaultBackend.location);
@@ -366,10 +366,6 @@ function nameRoutes(drafts: readonly RouteDraft[]): HTTPRoute[] {
     apiVersion: GATEWAY_API_VERSION,
     kind: 'HTTPRoute',
     metadata: { name: names.get(draft)!, namespace: draft.namespace },
-    spec: {
-      parentRefs: draft.parentRefs,
-      ...(draft.hostnames ? { hostnames: draft.hostnames } : {}),
-      rules: draft.rules,
-    },
+    spec: draft.hostnames ? { parentRefs: draft.parentRefs, hostnames: draft.hostnames, rules: draft.rules } : { parentRefs: draft.parentRefs, rules: draft.rules },
   }));
 }

@@ -82,8 +82,7 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
           });
           continue;
         }
-        const what = `${describeHost(rule.host)} path ${JSON.stringify(path.path)}`;
-        const backendRef = toBackendRef(path.backend, ingress, what, services, sink, plan.serviceNamespace);
+        const backendRef = toBackendRef(path.backend, ingress, () => `${describeHost(rule.host)} path ${JSON.stringify(path.path)}`, services, sink, plan.serviceNamespace);
         // Claim even when the backend is unresolvable: the oldest Ingress owns the path either way.
         const rules = backendRef ? rulesFor(match, backendRef, plan) : [];
         if (trace.enabled) {
@@ -164,12 +163,9 @@ function rulesFor(match: HTTPRouteMatch, backendRef: HTTPBackendRef, plan: Ingre
   // APISIX runs plugins such as fault-injection and auth before it redirects: keep them on redirect rules.
   const extensions = plan.filters.filter((f) => f.type === 'ExtensionRef');
   if (plan.redirect) return [{ attachment: 'any', rule: { matches: [match], filters: [plan.redirect, ...extensions], backendRefs: [] } }];
-  const proxy: HTTPRouteRule = {
-    matches: [match],
-    ...(plan.filters.length > 0 ? { filters: plan.filters } : {}),
-    backendRefs: [backendRef],
-    ...(plan.timeouts ? { timeouts: plan.timeouts } : {}),
-  };
+  // Literals rather than conditional spreads: one hidden class per shape, keys in output order.
+  const proxy: HTTPRouteRule = plan.filters.length > 0 ? { matches: [match], filters: plan.filters, backendRefs: [backendRef] } : { matches: [match], backendRefs: [backendRef] };
+  if (plan.timeouts) proxy.timeouts = plan.timeouts;
   if (!plan.httpsRedirect) return [{ attachment: 'any', rule: proxy }];
   // APISIX's http_to_https answers GET and HEAD with 301 and every other method with 308 (which keeps the method).
   const redirect = (statusCode: 301 | 308, matches: HTTPRouteMatch[]): HTTPRouteRule => ({ matches, filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode } }, ...extensions], backendRefs: [] });
