@@ -285,6 +285,35 @@ test('the model read from an input does not keep the input text alive', async ()
   assert.equal(conversion.finish().objects.filter((o) => o.kind === 'HTTPRoute').length, 50);
 });
 
+test('a JSON List read does not keep its text alive either (status, managedFields and kubectl copies included)', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const conversion = new Conversion();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  (() => {
+    const items = Array.from({ length: 50 }, (_, i) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: `ingress-number-${i}`,
+        creationTimestamp: '2024-01-01T00:00:00Z',
+        annotations: { 'example.com/long-annotation': `value-long-enough-${i}`, 'kubectl.kubernetes.io/last-applied-configuration': `{"kind":"Ingress","spec":{"rules":[${i}]}}` },
+        managedFields: [{ manager: 'kubectl-client-side-apply', time: '2024-01-01T00:00:00Z', fieldsV1: { 'f:spec': { 'f:ingressClassName': {} } } }],
+      },
+      spec: { ingressClassName: 'a-long-class-name', rules: [{ host: `host-${i}.example.com`, http: { paths: [{ path: `/some/long/path/${i}`, pathType: 'Prefix', backend: { service: { name: `a-long-service-name-${i}`, port: { number: 80 } } } }] } }] },
+      status: { loadBalancer: { ingress: [{ hostname: `load-balancer-${i}.example.com` }] } },
+    }));
+    conversion.addSource({ name: 'big.json', text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items, padding: 'x'.repeat(40_000_000) }, null, 2) });
+  })();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  /./.exec(`${Math.random()}`);
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  assert.ok(retained < 10_000_000, `${(retained / 1e6).toFixed(1)} MB kept after reading`);
+  assert.equal(conversion.finish().objects.filter((o) => o.kind === 'HTTPRoute').length, 50);
+});
+
 test('the JSON grammar check agrees with JSON.parse', () => {
   const piece = fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"\\u00e9"', '"\\x"', '"\\"', '"\t"', '1', '-0', '01', '1.', '1.5e+3', '.5', 'true', 'nul', 'null', ' ', '\n', "'a'", '#');
   const text = fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.jsonValue().map((v) => JSON.stringify(v, null, 1)));

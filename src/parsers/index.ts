@@ -13,7 +13,7 @@ import { parseIngressClass } from './ingress-class.js';
 import { LAST_APPLIED_ANNOTATION } from './ingress/annotations.js';
 import { parseIngress } from './ingress/parse.js';
 import { parseSecret } from './secret.js';
-import { detachStrings } from './detach-strings.js';
+import { detachObjectStrings } from './detach-strings.js';
 import { parseService } from './service.js';
 
 export interface ReadOptions {
@@ -148,7 +148,7 @@ export class InputReader {
 
   private readKnown(object: InputObject, reader: KindReader): Collected | undefined {
     // The IR keeps strings from the object; they must not pin the input text (see detachStrings).
-    detachStrings(object.value);
+    detachObjectStrings(object.value);
     const read = reader.read(object, this.options, this.sink, this.accounts);
     if (!read) return undefined;
     const entry: Collected = {

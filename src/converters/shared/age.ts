@@ -13,6 +13,17 @@ export function compareAge(a: Ingress, b: Ingress): number {
 
 /** Milliseconds since the epoch; objects without a (valid) creationTimestamp count as newest. */
 function timestamp(ingress: Ingress): number {
-  const t = ingress.creationTimestamp === undefined ? Number.NaN : Date.parse(ingress.creationTimestamp);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  const written = ingress.creationTimestamp;
+  if (written === undefined) return Number.POSITIVE_INFINITY;
+  // Sorting compares each Ingress many times; timestamps repeat across a dump.
+  let t = parsedTimestamps.get(written);
+  if (t === undefined) {
+    t = Date.parse(written);
+    if (Number.isNaN(t)) t = Number.POSITIVE_INFINITY;
+    if (parsedTimestamps.size >= 10_000) parsedTimestamps.clear();
+    parsedTimestamps.set(written, t);
+  }
+  return t;
 }
+
+const parsedTimestamps = new Map<string, number>();
