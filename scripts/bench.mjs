@@ -125,14 +125,15 @@ for (const n of sizes) {
   rows.push([`${n}: kubectl List / yaml floor`, ratio(list.wall, floor.wall), undefined, `${list.wall.toFixed(2)} s`]);
   rows.push([`${n}: --to adc / yaml floor`, ratio(adc.wall, floor.wall), undefined, `${adc.wall.toFixed(2)} s`]);
   rows.push([`${n}: JSON input / JSON floor`, ratio(convertJson.wall, floorJson.wall), 2, `${convertJson.wall.toFixed(2)} s vs ${floorJson.wall.toFixed(2)} s`]);
-  rows.push([`${n}: peak RSS (MB)`, convert.rss, n === sizes[1] ? 300 : undefined, '']);
+  rows.push([`${n}: peak RSS (MB)`, convert.rss, n === sizes[1] ? 300 : undefined, `yaml floor ${floor.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS, kubectl List (MB)`, list.rss, undefined, '']);
   rows.push([`${n}: peak RSS, JSON (MB)`, convertJson.rss, undefined, `JSON floor ${floorJson.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS, --to adc (MB)`, adc.rss, undefined, '']);
   if (verify) rows.push([`${n}: verify / convert`, ratio(verify.wall, convert.wall), 10, `${verify.wall.toFixed(2)} s`]);
 }
 const [a, b] = sizes.map((n) => results.corpora[n].convert.rss);
-rows.push([`peak RSS ${sizes[1]} / ${sizes[0]}`, b / a, 1.5, '']);
+const [fa, fb] = sizes.map((n) => results.corpora[n].floor.rss);
+rows.push([`peak RSS ${sizes[1]} / ${sizes[0]}`, b / a, 1.5, `yaml floor ${(fb / fa).toFixed(2)}`]);
 const nodeStart = measure(['-e', '0'], small ? 1 : 5);
 const version = measure([bin, '--version'], small ? 1 : 5);
 const one = measure([bin, 'convert', join(root, 'fixtures', 'basic-prefix-exact', 'input.yaml')], small ? 1 : 5);
