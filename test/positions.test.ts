@@ -47,7 +47,13 @@ test('findings are located the same with positions on demand', () => {
         located++;
       }
     }
-    for (const o of findings.accounting) for (const e of o.entries) if (e.kind === 'field') assert.equal(e.location.line, undefined);
+    for (const o of findings.accounting) {
+      assert.equal(Object.getOwnPropertySymbols(o.location).length, 0, `${input.name}: a deferred location escaped`);
+      for (const e of o.entries) {
+        assert.equal(Object.getOwnPropertySymbols(e.location).length, 0, `${input.name}: a deferred location escaped`);
+        if (e.kind === 'field') assert.equal(e.location.line, undefined);
+      }
+    }
   }
   assert.ok(located > 100, `only ${located} located findings`);
 });

@@ -27,6 +27,11 @@ export function withPosition(location: SourceLocation): SourceLocation {
   return { file: location.file, doc: location.doc, path: location.path, line, col };
 }
 
+/** The location without its pending position (file, document and path), so it no longer keeps the input text. */
+export function withoutPendingPosition(location: SourceLocation): SourceLocation {
+  return (location as Deferred)[pending] ? { file: location.file, doc: location.doc, path: location.path } : location;
+}
+
 /** The inverse of formatPath: `items[2].metadata.annotations["a.b/c"]` → `['items', 2, 'metadata', 'annotations', 'a.b/c']`. */
 export function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];

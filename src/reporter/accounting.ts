@@ -1,6 +1,7 @@
 // Conservation: every annotation and every spec field of every Ingress object in the input gets
 // exactly one status, derived from the findings located at it (or at an object around it), the
 // annotation tables, and the target's support matrix.
+import { withoutPendingPosition } from '../input/positions.js';
 import type { IngressAccount } from '../ir/model.js';
 import type { MatrixRow, Target } from '../matrix/targets.js';
 import { annotationRow } from '../matrix/targets.js';
@@ -67,7 +68,7 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
       entries.push({
         kind: 'annotation',
         name: annotation.key,
-        location: annotation.location,
+        location: withoutPendingPosition(annotation.location),
         status,
         ...(decided.code ? { code: decided.code } : {}),
         ...(row ? { matrix: matrixOf(row) } : {}),
@@ -81,7 +82,8 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
       const decided = statusAt(path);
       entries.push({ kind: 'field', name: path, location, ...decided });
     }
-    return { object: account.ref, location: account.location, entries };
+    // Accounting outlives the input: deferred positions are dropped rather than kept with their text.
+    return { object: account.ref, location: withoutPendingPosition(account.location), entries };
   });
 }
 
