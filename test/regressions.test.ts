@@ -139,3 +139,10 @@ test('copies differing only in an unknown field are different content (removing 
   const same = run(ingress('a', 'shop', spec('bogus: 1')) + ingress('a', 'shop', spec('bogus: 1')));
   assert.ok(same.codes.includes('duplicate-object') && !same.codes.includes('conflicting-duplicate'), same.codes.join(', '));
 });
+
+test('an unknown field nested a couple of thousand levels deep is still read and reported (no structuredClone depth limit)', () => {
+  const deep = `${'{"a": '.repeat(2200)}1${'}'.repeat(2200)}`;
+  const text = `{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "a", "namespace": "web"}, "spec": {"ingressClassName": "nginx", "deep": ${deep}, "defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}}}`;
+  const codes = convert([{ name: 'in.json', text }]).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('unknown-field') && !codes.includes('object-too-deep'), codes.join(', '));
+});

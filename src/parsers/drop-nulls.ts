@@ -15,7 +15,8 @@ function hasNullField(value: unknown): boolean {
   return false;
 }
 
-function withoutNulls(value: unknown): unknown {
+/** A deep copy without null fields (a plain recursive copy: deeper objects than structuredClone takes). */
+export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

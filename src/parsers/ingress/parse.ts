@@ -5,7 +5,7 @@ import type { InputObject } from '../../input/objects.js';
 import { childPath, type PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
-import { dropNulls } from '../drop-nulls.js';
+import { dropNulls, withoutNulls } from '../drop-nulls.js';
 import { shownValue } from '../../reporter/values.js';
 import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
 import { isPlainIngressV1 } from './fast-check.js';
@@ -110,7 +110,7 @@ function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, 
   const unknown = result.error.issues.filter((i) => i.code === 'unrecognized_keys');
   const others = result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
   // Unknown fields are removed from a copy: `raw` may be the input object itself (see dropNulls).
-  if (unknown.length > 0) raw = structuredClone(raw);
+  if (unknown.length > 0) raw = withoutNulls(raw) as Record<string, unknown>;
   for (const issue of unknown) {
     for (const key of (issue as { keys: string[] }).keys) {
       const path = [...(issue.path as PathSegment[]), key];
