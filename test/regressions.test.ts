@@ -146,3 +146,20 @@ test('an unknown field nested a couple of thousand levels deep is still read and
   const codes = convert([{ name: 'in.json', text }]).diagnostics.map((d) => d.code);
   assert.ok(codes.includes('unknown-field') && !codes.includes('object-too-deep'), codes.join(', '));
 });
+
+test('a field or annotation named __proto__ is an ordinary key, whether or not the object has null fields', () => {
+  const spec = `{__proto__: {ingressClassName: evil}, ingressClassName: nginx, rules: [${rule('p.example.com', '/', 'svc')}]}`;
+  for (const meta of ['', ', labels: null']) {
+    const r = run(ingress('p', 'ns1', spec, meta));
+    const gateway = r.objects.find((o) => o.kind === 'Gateway') as { spec: { gatewayClassName: string } } | undefined;
+    assert.equal(gateway?.spec.gatewayClassName, 'nginx', meta);
+    assert.ok(r.diagnostics.some((d) => d.code === 'unknown-field' && d.location?.path === 'spec.__proto__'), `${meta}: ${r.codes.join(', ')}`);
+  }
+  for (const extra of ['', ', "labels": null', ', "labels": {"a": 1}']) {
+    const text = `{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "q", "namespace": "ns1"${extra}, "annotations": {"__proto__": "x"}}, "spec": {"ingressClassName": "nginx", "defaultBackend": {"service": {"name": "svc", "port": {"number": 80}}}}}`;
+    const result = convert([{ name: 'in.json', text }]);
+    const entry = result.accounting[0]!.entries.find((e) => e.kind === 'annotation');
+    assert.equal(entry?.name, '__proto__', extra);
+    assert.ok(result.diagnostics.some((d) => d.annotation === '__proto__'), `${extra}: the annotation has a finding`);
+  }
+});

@@ -20,7 +20,7 @@ export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+    for (const [k, v] of Object.entries(value)) if (v !== null) setOwn(out, k, withoutNulls(v));
     return out;
   }
   return value;
@@ -37,4 +37,10 @@ export function sortKeysDeep(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** `target[key] = value`, also for a key named `__proto__`, which assignment would make the prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

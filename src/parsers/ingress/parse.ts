@@ -5,7 +5,7 @@ import type { InputObject } from '../../input/objects.js';
 import { childPath, type PathSegment } from '../../input/documents.js';
 import type { Backend, Ingress, IngressAccount, IngressPath, IngressRule, IngressTls } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
-import { dropNulls, withoutNulls } from '../drop-nulls.js';
+import { dropNulls, setOwn, withoutNulls } from '../drop-nulls.js';
 import { shownValue } from '../../reporter/values.js';
 import { isApisixAnnotation, parseApisixAnnotations } from '../apisix/index.js';
 import { isPlainIngressV1 } from './fast-check.js';
@@ -51,10 +51,24 @@ export function parseIngress(object: InputObject, ctx: ParseContext): { ingress:
       { location: object.locate(['apiVersion']), object: ref, hint: 'networking.k8s.io/v1beta1 and extensions/v1beta1 Ingress were removed in Kubernetes 1.22' },
     );
   }
+  if (result !== raw) keepProtoAnnotation(result as IngressV1 | IngressV1beta1, raw);
   const ingress = legacy ? fromV1beta1(result as IngressV1beta1, object, namespace) : fromV1(result as IngressV1, object, namespace);
   accountAnnotations(ingress, ctx);
   ingress.intents = parseApisixAnnotations(ingress.annotations, ingress.ref, ctx.sink);
   return { ingress, account };
+}
+
+/**
+ * zod's records leave out a key named `__proto__`; the object as read has it as a field like any
+ * other, so it is carried over and accounted (and reported) as an annotation.
+ */
+function keepProtoAnnotation(validated: IngressV1 | IngressV1beta1, raw: Record<string, unknown>): void {
+  const annotations = (raw['metadata'] as Record<string, unknown> | undefined)?.['annotations'];
+  if (!annotations || typeof annotations !== 'object' || !Object.prototype.hasOwnProperty.call(annotations, '__proto__')) return;
+  const value = (annotations as Record<string, unknown>)['__proto__'];
+  if (typeof value !== 'string') return;
+  validated.metadata.annotations ??= {};
+  setOwn(validated.metadata.annotations, '__proto__', value);
 }
 
 /** Every annotation, and every leaf under `spec` (scalars, empty objects and lists), as written. */
