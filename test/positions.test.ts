@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { convert, type ConversionResult } from '../src/index.js';
+import { convert, verify, type ConversionResult } from '../src/index.js';
+import { formatVerifyText } from '../src/verify/report.js';
 import { childPath, formatPath, itemPath } from '../src/input/documents.js';
 import { parsePath } from '../src/input/positions.js';
 import { fixtureFiles } from './helpers/golden.js';
@@ -35,8 +36,10 @@ function withoutFieldPositions(result: ConversionResult) {
 test('findings are located the same with positions on demand', () => {
   let located = 0;
   for (const input of inputs()) {
-    const all = convert([input], { positions: 'all' });
-    const findings = convert([input], { positions: 'findings' });
+    // The same file twice: copies of an object must stay together (objects sort by their position in the file).
+    const sources = input.name.endsWith('.json') ? [input, input] : [input];
+    const all = convert(sources, { positions: 'all' });
+    const findings = convert(sources, { positions: 'findings' });
     assert.deepEqual(findings.diagnostics, all.diagnostics, input.name);
     assert.deepEqual(findings.objects, all.objects, input.name);
     assert.deepEqual(withoutFieldPositions(findings), withoutFieldPositions(all), input.name);
@@ -93,4 +96,16 @@ test('the JSON report locates every field; the text report of the same JSON inpu
   const located = all.diagnostics.filter((d) => d.location?.line !== undefined);
   assert.ok(located.length > 0);
   for (const d of located) assert.ok(text.includes(`<stdin>:${d.location!.line}:${d.location!.col}`), `${d.code} not at its line in the text report`);
+});
+
+test('verify shows the same divergences, at the same lines, with positions on demand', () => {
+  const jsonInputs = inputs().filter((i) => i.name.endsWith('.json'));
+  let shown = 0;
+  for (const input of jsonInputs.slice(0, 25)) {
+    const all = formatVerifyText(verify([input], { positions: 'all' }).verification);
+    const findings = formatVerifyText(verify([input], { positions: 'findings' }).verification);
+    assert.equal(findings, all, input.name);
+    shown += [...all.matchAll(/\(from [^)]*:\d+:\d+/g)].length;
+  }
+  assert.ok(shown > 0, 'no divergence located in these fixtures');
 });

@@ -224,7 +224,21 @@ export class InputReader {
 }
 
 function compareLocations(a: SourceLocation, b: SourceLocation): number {
-  return compareStrings(a.file, b.file) || a.doc - b.doc || (a.line ?? 0) - (b.line ?? 0);
+  const byDocument = compareStrings(a.file, b.file) || a.doc - b.doc;
+  if (byDocument !== 0) return byDocument;
+  // Without positions (deferred), the order of the objects in the document is the order of their paths.
+  return a.line !== undefined && b.line !== undefined ? a.line - b.line : compareObjectPaths(a.path, b.path);
+}
+
+/** `items[2]` before `items[10]`: indexes compare as numbers. */
+function compareObjectPaths(a: string, b: string): number {
+  const pa = a.split(/(\d+)/);
+  const pb = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] === pb[i]) continue;
+    return i % 2 === 1 ? Number(pa[i]) - Number(pb[i]) : compareStrings(pa[i]!, pb[i]!);
+  }
+  return pa.length - pb.length;
 }
 
 const noiseMetadata = new Set(['managedFields', 'resourceVersion', 'uid', 'generation', 'selfLink']);

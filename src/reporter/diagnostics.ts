@@ -1,6 +1,8 @@
 // Diagnostics are data: every finding carries a stable code, a severity and, where it comes from
 // the input, the exact place (file, document, path in the object, line and column).
 
+import { withPosition } from '../input/positions.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where something was written in the input. `path` is a dotted/indexed path inside the document. */
@@ -34,7 +36,8 @@ export interface Diagnostic {
   annotation?: string;
 }
 
-export function formatLocation(loc: SourceLocation): string {
+export function formatLocation(location: SourceLocation): string {
+  const loc = withPosition(location); // a deferred position is looked up when shown
   const pos = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}:${loc.col ?? 1}`;
   return loc.path ? `${pos} (doc ${loc.doc}, ${loc.path})` : `${pos} (doc ${loc.doc})`;
 }
