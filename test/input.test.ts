@@ -262,36 +262,39 @@ test('JSON that is not a clean List keeps the whole-text path', () => {
   }
 });
 
-test('the model read from an input does not keep the input text alive', async () => {
+/**
+ * Heap kept by a Conversion after `read` adds a large source to it (the source's text must not be
+ * kept), and the Conversion to finish.
+ */
+async function retainedAfterReading(read: (conversion: Conversion) => void): Promise<{ retained: number; conversion: Conversion }> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   const conversion = new Conversion();
   gc();
   const before = process.memoryUsage().heapUsed;
-  (() => {
-    // Values of 13 characters or more are where V8 would hand out views into the text; a 40 MB
-    // comment makes a pinned text show in the heap.
-    const docs = Array.from({ length: 50 }, (_, i) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ingress-number-${i}\n  annotations:\n    example.com/long-annotation: value-long-enough-${i}\nspec:\n  ingressClassName: a-long-class-name\n  rules:\n  - host: host-${i}.example.com\n    http:\n      paths:\n      - path: /some/long/path/${i}\n        pathType: Prefix\n        backend:\n          service:\n            name: a-long-service-name-${i}\n            port:\n              number: 80\n`);
-    conversion.addSource({ name: 'big.yaml', text: `${docs.join('---\n')}# ${'x'.repeat(40_000_000)}\n` });
-  })();
+  read(conversion);
   // V8 may hold on to the most recent parse for a moment (a function being optimized in the
   // background keeps the last document's scope; the last regex match keeps its subject), which is
   // not the IR's doing: let background work finish and match something else first.
   await new Promise((resolve) => setTimeout(resolve, 200));
   /./.exec(`${Math.random()}`);
   gc();
-  const retained = process.memoryUsage().heapUsed - before;
+  return { retained: process.memoryUsage().heapUsed - before, conversion };
+}
+
+test('the model read from an input does not keep the input text alive', async () => {
+  const { retained, conversion } = await retainedAfterReading((conversion) => {
+    // Values of 13 characters or more are where V8 would hand out views into the text; a 40 MB
+    // comment makes a pinned text show in the heap.
+    const docs = Array.from({ length: 50 }, (_, i) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ingress-number-${i}\n  annotations:\n    example.com/long-annotation: value-long-enough-${i}\nspec:\n  ingressClassName: a-long-class-name\n  rules:\n  - host: host-${i}.example.com\n    http:\n      paths:\n      - path: /some/long/path/${i}\n        pathType: Prefix\n        backend:\n          service:\n            name: a-long-service-name-${i}\n            port:\n              number: 80\n`);
+    conversion.addSource({ name: 'big.yaml', text: `${docs.join('---\n')}# ${'x'.repeat(40_000_000)}\n` });
+  });
   assert.ok(retained < 10_000_000, `${(retained / 1e6).toFixed(1)} MB kept after reading`);
   assert.equal(conversion.finish().objects.filter((o) => o.kind === 'HTTPRoute').length, 50);
 });
 
 test('a JSON List read does not keep its text alive either (status, managedFields and kubectl copies included)', async () => {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const conversion = new Conversion();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  (() => {
+  const { retained, conversion } = await retainedAfterReading((conversion) => {
     const items = Array.from({ length: 50 }, (_, i) => ({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
@@ -305,11 +308,7 @@ test('a JSON List read does not keep its text alive either (status, managedField
       status: { loadBalancer: { ingress: [{ hostname: `load-balancer-${i}.example.com` }] } },
     }));
     conversion.addSource({ name: 'big.json', text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items, padding: 'x'.repeat(40_000_000) }, null, 2) });
-  })();
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  /./.exec(`${Math.random()}`);
-  gc();
-  const retained = process.memoryUsage().heapUsed - before;
+  });
   assert.ok(retained < 10_000_000, `${(retained / 1e6).toFixed(1)} MB kept after reading`);
   assert.equal(conversion.finish().objects.filter((o) => o.kind === 'HTTPRoute').length, 50);
 });

@@ -8,7 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { isPlainGateway, isPlainHttpRoute } from '../src/converters/gateway-api/fast-check.js';
 import { schemas } from '../src/converters/gateway-api/validate.js';
 import { fixtureFiles } from './helpers/golden.js';
-import { mutate, mutationOf } from './helpers/mutate.js';
+import { assertCheapWithinZod, mutationOf } from './helpers/mutate.js';
 
 const awkward: unknown[] = ['', 'x', 'web', 0, 1, 80, 65535, 65536, -1, 1.5, true, null, undefined, [], {}, ['a'], { a: 1 }, '/', '/a//b', '/a/..', 'A.example.com', '*.x.com', 'x.*.com', 'a'.repeat(254), 'Exact', 'PathPrefix', 'RegularExpression', 'GET', 'POST', 'Service', ''];
 
@@ -46,40 +46,11 @@ const edges: Record<string, unknown[]> = {
 const mutation = mutationOf(awkward, ['extra', 'filters', 'timeouts', 'group', 'kind', 'name', 'port', 'method', 'hostnames']);
 
 test('the cheap route check accepts only what zod accepts', () => {
-  let accepted = 0;
-  let rejected = 0;
-  fc.assert(
-    fc.property(route, fc.array(mutation, { maxLength: 3 }), (base, mutations) => {
-      const value = mutate(base, mutations, edges);
-      if (!isPlainHttpRoute(value)) {
-        rejected++;
-        return;
-      }
-      accepted++;
-      const parsed = schemas.HTTPRoute.safeParse(value);
-      assert.ok(parsed.success, `cheap check accepted what zod rejects: ${JSON.stringify(value)}\n${parsed.error?.message}`);
-    }),
-    { numRuns: 4000, seed: 20261122 },
-  );
-  assert.ok(accepted > 500 && rejected > 500, `accepted ${accepted}, rejected ${rejected}`);
+  assertCheapWithinZod(route, mutation, edges, isPlainHttpRoute, schemas.HTTPRoute);
 });
 
 test('the cheap route check carries most HTTPRoutes of the fixtures', () => {
-  let routes = 0;
-  let cheap = 0;
-  for (const { name: fixture, text } of fixtureFiles('expected.yaml')) {
-    for (const doc of parseAllDocuments(text)) {
-      const value = doc.toJS() as { kind?: string } | null;
-      if (value?.kind !== 'HTTPRoute') continue;
-      routes++;
-      if (isPlainHttpRoute(value)) {
-        cheap++;
-        assert.ok(schemas.HTTPRoute.safeParse(value).success, `${fixture}: accepted what zod rejects`);
-      }
-    }
-  }
-  assert.ok(routes > 50, `only ${routes} HTTPRoutes in the fixtures`);
-  assert.ok(cheap / routes > 0.5, `the cheap check took ${cheap} of ${routes}`);
+  assertCarriesFixtures('HTTPRoute', isPlainHttpRoute, schemas.HTTPRoute, 50, 0.5);
 });
 
 const secretRef = fc.record({ group: fc.constant(''), kind: fc.constant('Secret'), name: fc.constantFrom('tls', 'tls-a'), namespace: fc.constantFrom('ns', 'infra') }, { requiredKeys: ['group', 'kind', 'name'] });
@@ -109,38 +80,28 @@ const gatewayEdges: Record<string, unknown[]> = {
 const gatewayMutation = mutationOf(awkward, ['extra', 'tls', 'hostname', 'allowedRoutes', 'namespace', 'port', 'name']);
 
 test('the cheap Gateway check accepts only what zod accepts', () => {
-  let accepted = 0;
-  let rejected = 0;
-  fc.assert(
-    fc.property(gateway, fc.array(gatewayMutation, { maxLength: 3 }), (base, mutations) => {
-      const value = mutate(base, mutations, gatewayEdges);
-      if (!isPlainGateway(value)) {
-        rejected++;
-        return;
-      }
-      accepted++;
-      const parsed = schemas.Gateway.safeParse(value);
-      assert.ok(parsed.success, `cheap check accepted what zod rejects: ${JSON.stringify(value)}\n${parsed.error?.message}`);
-    }),
-    { numRuns: 4000, seed: 20261122 },
-  );
-  assert.ok(accepted > 500 && rejected > 500, `accepted ${accepted}, rejected ${rejected}`);
+  assertCheapWithinZod(gateway, gatewayMutation, gatewayEdges, isPlainGateway, schemas.Gateway);
 });
 
 test('the cheap Gateway check carries the Gateways of the fixtures', () => {
-  let gateways = 0;
-  let cheap = 0;
+  assertCarriesFixtures('Gateway', isPlainGateway, schemas.Gateway, 30, 0.9);
+});
+
+/** The fixtures' expected objects of `kind`: at least `min` of them, a `share` of which the cheap check takes (and zod too). */
+function assertCarriesFixtures(kind: string, cheap: (value: unknown) => boolean, schema: (typeof schemas)[keyof typeof schemas], min: number, share: number): void {
+  let found = 0;
+  let taken = 0;
   for (const { name: fixture, text } of fixtureFiles('expected.yaml')) {
     for (const doc of parseAllDocuments(text)) {
       const value = doc.toJS() as { kind?: string } | null;
-      if (value?.kind !== 'Gateway') continue;
-      gateways++;
-      if (isPlainGateway(value)) {
-        cheap++;
-        assert.ok(schemas.Gateway.safeParse(value).success, `${fixture}: accepted what zod rejects`);
+      if (value?.kind !== kind) continue;
+      found++;
+      if (cheap(value)) {
+        taken++;
+        assert.ok(schema.safeParse(value).success, `${fixture}: accepted what zod rejects`);
       }
     }
   }
-  assert.ok(gateways > 30, `only ${gateways} Gateways in the fixtures`);
-  assert.ok(cheap / gateways > 0.9, `the cheap check took ${cheap} of ${gateways}`);
-});
+  assert.ok(found > min, `only ${found} ${kind}s in the fixtures`);
+  assert.ok(taken / found > share, `the cheap check took ${taken} of ${found}`);
+}

@@ -2,6 +2,7 @@
 // whole input text: V8 keeps the text alive for as long as one such string lives. The IR outlives
 // the text, so the strings it keeps are copied out; a 10k-Ingress dump otherwise pins its 25 MB.
 
+import { isRecord } from '../input/objects.js';
 import { LAST_APPLIED_ANNOTATION } from './ingress/annotations.js';
 
 /** V8 makes a view rather than a copy for substrings of 13 characters or more. */
@@ -20,30 +21,29 @@ function copied(s: string): string {
  */
 export function detachObjectStrings(object: Record<string, unknown>): void {
   for (const key of Object.keys(object)) {
-    const value = object[key];
     if (key === 'status') continue;
-    if (key !== 'metadata' || value === null || typeof value !== 'object' || Array.isArray(value)) {
-      if (typeof value === 'string') object[key] = copied(value);
-      else detachStrings(value);
+    const metadata = object[key];
+    if (key !== 'metadata' || !isRecord(metadata)) {
+      detachField(object, key);
       continue;
     }
-    const metadata = value as Record<string, unknown>;
     for (const field of Object.keys(metadata)) {
-      const v = metadata[field];
       if (field === 'managedFields') continue;
-      if (typeof v === 'string') metadata[field] = copied(v);
-      else if (field === 'annotations' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const annotations = v as Record<string, unknown>;
-        for (const name of Object.keys(annotations)) {
-          const text = annotations[name];
-          if (name !== LAST_APPLIED_ANNOTATION) {
-            if (typeof text === 'string') annotations[name] = copied(text);
-            else detachStrings(text);
-          }
-        }
-      } else detachStrings(v);
+      const annotations = metadata[field];
+      if (field !== 'annotations' || !isRecord(annotations)) {
+        detachField(metadata, field);
+        continue;
+      }
+      for (const name of Object.keys(annotations)) if (name !== LAST_APPLIED_ANNOTATION) detachField(annotations, name);
     }
   }
+}
+
+/** The field's string copied, or the strings under it. */
+function detachField(record: Record<string, unknown>, key: string): void {
+  const value = record[key];
+  if (typeof value === 'string') record[key] = copied(value);
+  else detachStrings(value);
 }
 
 /** Replaces, in place, every long string in `value` (objects and arrays, any depth) by a copy. */

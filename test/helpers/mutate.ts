@@ -1,5 +1,6 @@
 // Random damage for property tests of the cheap checks: mutations of a valid object at random
 // places (a key removed, a value replaced, a key added, a value swapped for an edge case).
+import assert from 'node:assert/strict';
 import fc from 'fast-check';
 
 export type Mutation = { at: number; op: 'delete' | 'set' | 'add' | 'edge'; value: unknown; pick: number; key: string };
@@ -40,4 +41,33 @@ export function mutate(value: unknown, mutations: Mutation[], edges: Record<stri
     }
   }
   return copy;
+}
+
+interface Schema {
+  safeParse(value: unknown): { success: boolean; data?: unknown; error?: { message: string } | undefined };
+}
+
+/**
+ * Mutated copies of `objects` are given to the cheap check and to zod: what the cheap check
+ * accepts, zod must accept too (`sameData`: and parse to the same data). Both sides must be
+ * exercised (500 of 4,000 at least).
+ */
+export function assertCheapWithinZod(objects: fc.Arbitrary<unknown>, mutation: fc.Arbitrary<Mutation>, edges: Record<string, unknown[]>, cheap: (value: unknown) => boolean, schema: Schema, sameData = false): void {
+  let accepted = 0;
+  let rejected = 0;
+  fc.assert(
+    fc.property(objects, fc.array(mutation, { maxLength: 3 }), (base, mutations) => {
+      const value = mutate(base, mutations, edges);
+      if (!cheap(value)) {
+        rejected++;
+        return;
+      }
+      accepted++;
+      const parsed = schema.safeParse(value);
+      assert.ok(parsed.success, `cheap check accepted what zod rejects: ${JSON.stringify(value)}\n${parsed.error?.message}`);
+      if (sameData) assert.deepEqual(parsed.data, value);
+    }),
+    { numRuns: 4000, seed: 20261122 },
+  );
+  assert.ok(accepted > 500 && rejected > 500, `accepted ${accepted}, rejected ${rejected}`);
 }
