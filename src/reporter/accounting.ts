@@ -25,66 +25,106 @@ export interface AccountEntry {
 export interface ObjectAccounting {
   object: ObjectRef;
   location: SourceLocation;
-  entries: AccountEntry[];
+  /** Computed anew each time it is read (an enumerable getter: JSON.stringify and spreads see it). */
+  readonly entries: AccountEntry[];
 }
 
 /** Worst first: the status of an element is the first in this order among the findings at it. */
 const statusOrder: readonly AccountingStatus[] = ['unsupported-by-target', 'invalid', 'unknown', 'not-converted', 'ignored', 'caveat', 'converted'];
 export const accountingStatuses = statusOrder;
 
+/**
+ * One ObjectAccounting per account. `entries` is computed each time it is read (a getter), from the
+ * account and the findings located in the object: a large dump's entries (an object and a location
+ * per field) would otherwise outweigh its output, while the report needs most of them only once.
+ */
+export function buildAccounting(accounts: readonly IngressAccount[], diagnostics: readonly Diagnostic[], target: Target): ObjectAccounting[] {
+  const findings = findingsByAccount(accounts, diagnostics);
+  return accounts.map((account, i) => {
+    // Accounting outlives the input: deferred positions are dropped rather than kept with their text.
+    const location = withoutPendingPosition(account.location);
+    const kept: IngressAccount = { ...account, location, annotations: account.annotations.map((a) => ({ key: a.key, value: '', location: withoutPendingPosition(a.location) })) };
+    const accounting = { object: account.ref, location } as ObjectAccounting;
+    Object.defineProperty(accounting, 'entries', { enumerable: true, configurable: true, get: () => entriesOf(kept, findings[i] ?? [], target) });
+    return accounting;
+  });
+}
+
+/**
+ * The findings with an accounting status located in each account's object (at it or under it), in
+ * the order given. A finding belongs to an object when the object's path is the finding's path or
+ * one of its prefixes at a `.` or `[`: looked up by prefix rather than by scanning every finding of
+ * the document per object, which a List of thousands of items with findings makes quadratic.
+ */
+export function findingsByAccount(accounts: readonly IngressAccount[], diagnostics: readonly Diagnostic[]): Diagnostic[][] {
+  const accountsAt = new Map<string, number[]>();
+  accounts.forEach((account, i) => {
+    const key = objectKey(account.location.file, account.location.doc, account.location.path);
+    const at = accountsAt.get(key);
+    if (at) at.push(i);
+    else accountsAt.set(key, [i]);
+  });
+  const found: Diagnostic[][] = [];
+  const addTo = (key: string, d: Diagnostic): void => {
+    for (const i of accountsAt.get(key) ?? []) (found[i] ??= []).push(d);
+  };
+  for (const d of diagnostics) {
+    if (!d.location || !codeInfo(d.code)?.accounting) continue;
+    const { file, doc, path } = d.location;
+    addTo(objectKey(file, doc, ''), d);
+    for (let k = 1; k < path.length; k++) if (path[k] === '.' || path[k] === '[') addTo(objectKey(file, doc, path.slice(0, k)), d);
+    if (path !== '') addTo(objectKey(file, doc, path), d);
+  }
+  return found;
+}
+
+function objectKey(file: string, doc: number, path: string): string {
+  return `${file}\u0000${doc}\u0000${path}`;
+}
+
 function within(outer: string, inner: string): boolean {
   return outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
 }
 
-export function buildAccounting(accounts: readonly IngressAccount[], diagnostics: readonly Diagnostic[], target: Target): ObjectAccounting[] {
-  // Findings by document, so each element only looks at its own document's findings.
-  const byDocument = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    if (!d.location || !codeInfo(d.code)?.accounting) continue;
-    const key = `${d.location.file}\u0000${d.location.doc}`;
-    byDocument.set(key, [...(byDocument.get(key) ?? []), d]);
+/** Every annotation and spec field of one object with its status. */
+function entriesOf(account: IngressAccount, findings: readonly Diagnostic[], target: Target): AccountEntry[] {
+  // An Ingress the API server would reject is not converted at all: every part of it is invalid.
+  const objectInvalid = findings.find((d) => d.code === 'ingress-invalid');
+  const statusAt = (path: string): { status: AccountingStatus; code?: string } => {
+    let best: { status: AccountingStatus; code?: string } | undefined;
+    for (const d of findings) {
+      if (!within(d.location!.path, path)) continue;
+      const status = codeInfo(d.code)!.accounting!;
+      if (!best || statusOrder.indexOf(status) < statusOrder.indexOf(best.status)) best = { status, code: d.code };
+    }
+    if (best) return best;
+    return objectInvalid ? { status: 'invalid', code: objectInvalid.code } : { status: 'converted' };
+  };
+  const entries: AccountEntry[] = [];
+  for (const annotation of account.annotations) {
+    const row = annotationRow(target, annotation.key);
+    const core = coreAnnotation(annotation.key);
+    const decided = statusAt(annotation.location.path);
+    // No finding at an annotation its provider knows means it was converted.
+    const status: AccountingStatus = decided.code ? decided.status : core ? (core.status === 'ignored' ? 'ignored' : 'converted') : isKnownProviderAnnotation(annotation.key) ? 'converted' : 'unknown';
+    entries.push({
+      kind: 'annotation',
+      name: annotation.key,
+      location: annotation.location,
+      status,
+      ...(decided.code ? { code: decided.code } : {}),
+      ...(row ? { matrix: matrixOf(row) } : {}),
+    });
   }
-  return accounts.map((account) => {
-    const findings = (byDocument.get(`${account.location.file}\u0000${account.location.doc}`) ?? []).filter((d) => within(account.location.path, d.location!.path));
-    // An Ingress the API server would reject is not converted at all: every part of it is invalid.
-    const objectInvalid = findings.find((d) => d.code === 'ingress-invalid');
-    const statusAt = (path: string): { status: AccountingStatus; code?: string } => {
-      let best: { status: AccountingStatus; code?: string } | undefined;
-      for (const d of findings) {
-        if (!within(d.location!.path, path)) continue;
-        const status = codeInfo(d.code)!.accounting!;
-        if (!best || statusOrder.indexOf(status) < statusOrder.indexOf(best.status)) best = { status, code: d.code };
-      }
-      if (best) return best;
-      return objectInvalid ? { status: 'invalid', code: objectInvalid.code } : { status: 'converted' };
-    };
-    const entries: AccountEntry[] = [];
-    for (const annotation of account.annotations) {
-      const row = annotationRow(target, annotation.key);
-      const core = coreAnnotation(annotation.key);
-      const decided = statusAt(annotation.location.path);
-      // No finding at an annotation its provider knows means it was converted.
-      const status: AccountingStatus = decided.code ? decided.status : core ? (core.status === 'ignored' ? 'ignored' : 'converted') : isKnownProviderAnnotation(annotation.key) ? 'converted' : 'unknown';
-      entries.push({
-        kind: 'annotation',
-        name: annotation.key,
-        location: withoutPendingPosition(annotation.location),
-        status,
-        ...(decided.code ? { code: decided.code } : {}),
-        ...(row ? { matrix: matrixOf(row) } : {}),
-      });
-    }
-    const { file, doc, path: base } = account.location;
-    const positions = account.fieldPositions;
-    for (let i = 0; i < account.fields.length; i++) {
-      const path = base === '' ? account.fields[i]! : `${base}.${account.fields[i]!}`;
-      const location: SourceLocation = positions ? { file, doc, path, line: positions[2 * i]!, col: positions[2 * i + 1]! } : { file, doc, path };
-      const decided = statusAt(path);
-      entries.push({ kind: 'field', name: path, location, ...decided });
-    }
-    // Accounting outlives the input: deferred positions are dropped rather than kept with their text.
-    return { object: account.ref, location: withoutPendingPosition(account.location), entries };
-  });
+  const { file, doc, path: base } = account.location;
+  const positions = account.fieldPositions;
+  for (let i = 0; i < account.fields.length; i++) {
+    const path = base === '' ? account.fields[i]! : `${base}.${account.fields[i]!}`;
+    const location: SourceLocation = positions ? { file, doc, path, line: positions[2 * i]!, col: positions[2 * i + 1]! } : { file, doc, path };
+    const decided = statusAt(path);
+    entries.push({ kind: 'field', name: path, location, ...decided });
+  }
+  return entries;
 }
 
 const providerKeys = new Set(apisixAnnotationKeys);
@@ -99,8 +139,10 @@ function matrixOf(row: MatrixRow): AccountEntry['matrix'] {
 
 export type AccountingCounts = Record<AccountingStatus, number>;
 
-export function countAccounting(objects: readonly ObjectAccounting[], kind?: AccountEntry['kind']): AccountingCounts {
-  const counts = Object.fromEntries(statusOrder.map((s) => [s, 0])) as AccountingCounts;
-  for (const o of objects) for (const e of o.entries) if (!kind || e.kind === kind) counts[e.status]++;
+/** Counts by status of annotations and of spec fields, reading each object's entries once. */
+export function countAccounting(objects: readonly ObjectAccounting[]): { annotations: AccountingCounts; fields: AccountingCounts } {
+  const zero = () => Object.fromEntries(statusOrder.map((s) => [s, 0])) as AccountingCounts;
+  const counts = { annotations: zero(), fields: zero() };
+  for (const o of objects) for (const e of o.entries) (e.kind === 'annotation' ? counts.annotations : counts.fields)[e.status]++;
   return counts;
 }

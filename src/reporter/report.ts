@@ -39,7 +39,7 @@ export function summarize(result: ReportInput): ReportSummary {
     infos: count('info'),
     emitted,
     stats: result.stats,
-    accounting: { annotations: countAccounting(result.accounting, 'annotation'), fields: countAccounting(result.accounting, 'field') },
+    accounting: countAccounting(result.accounting),
   };
 }
 

@@ -35,7 +35,9 @@ export function formatTextReport(report: Report, paint: Paint = plainPaint): str
   const groups = new Map<string, Diagnostic[]>();
   for (const d of report.diagnostics) {
     const key = d.object && d.location && accountingByKey.has(objectKey(d)) ? objectKey(d) : '';
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
   }
   const lines: string[] = [];
   for (const [key, findings] of groups) {
@@ -48,10 +50,11 @@ export function formatTextReport(report: Report, paint: Paint = plainPaint): str
 }
 
 function describeAccount(account: ObjectAccounting): string {
-  const annotations = account.entries.filter((e) => e.kind === 'annotation');
-  const fields = account.entries.filter((e) => e.kind === 'field');
+  const entries = account.entries; // computed on each read
+  const annotations = entries.filter((e) => e.kind === 'annotation');
+  const fields = entries.filter((e) => e.kind === 'field');
   const counts: Record<string, number> = {};
-  for (const e of account.entries) counts[e.status] = (counts[e.status] ?? 0) + 1;
+  for (const e of entries) counts[e.status] = (counts[e.status] ?? 0) + 1;
   return `${plural(annotations.length, 'annotation')}, ${plural(fields.length, 'field')}: ${accountingStatuses
     .filter((s) => counts[s])
     .map((s) => `${counts[s]} ${s}`)
