@@ -59,12 +59,34 @@ async function writeCorpora(n) {
     // Every Prefix path made ImplementationSpecific: a finding on most paths, as in a real dump
     // full of controller-specific paths. Guards against work that grows with findings × objects.
     findings: join(out, `corpus-${n}-findings.json`),
+    // APISIX annotations on every Ingress (one of them a typo), for the APISIX target: intents,
+    // BackendTrafficPolicies on shared Services and several findings per Ingress.
+    apisix: join(out, `corpus-${n}-apisix.json`),
   };
   writeFileSync(files.yaml, objects.map((o) => stringify(o)).join('---\n'));
   writeFileSync(files.list, stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
   const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2);
   writeFileSync(files.json, json);
   writeFileSync(files.findings, json.replaceAll('"pathType": "Prefix"', '"pathType": "ImplementationSpecific"'));
+  // Ingress k is objects[2k]. Those with k % 80 >= 40 set no upstream settings and send to the
+  // Service of Ingress k - 40 (same namespace), which does: a BackendTrafficPolicy shared with them.
+  const annotated = objects.map((o, i) => {
+    if (o.kind !== 'Ingress') return o;
+    const k = i / 2;
+    const shares = k % 80 >= 40;
+    const annotations = {
+      ...o.metadata.annotations,
+      'k8s.apisix.apache.org/enable-cors': 'true',
+      'k8s.apisix.apache.org/http-to-https': 'true',
+      ...(shares ? {} : { 'k8s.apisix.apache.org/upstream-read-timeout': '5s' }),
+      'k8s.apisix.apache.org/allowlist-source-range': '10.0.0.0/8',
+      'k8s.apisix.apache.org/enable-websocket': 'true',
+      'k8s.apisix.apache.org/enable-cros': 'true',
+    };
+    const spec = shares ? JSON.parse(JSON.stringify(o.spec).replaceAll(`"svc-${k}"`, `"svc-${k - 40}"`)) : o.spec;
+    return { ...o, metadata: { ...o.metadata, annotations }, spec };
+  });
+  writeFileSync(files.apisix, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: annotated }, null, 2));
   return files;
 }
 
@@ -125,13 +147,15 @@ for (const n of sizes) {
   const floorJson = measure([jsonFloor, files.json]);
   const convertJson = measure([bin, 'convert', files.json, '-o', 'json', '--fail-on', 'never']); // JSON in, JSON out, like the floor
   const findings = measure([bin, 'convert', files.findings, '-o', 'json', '--fail-on', 'never']);
+  const apisix = measure([bin, 'convert', files.apisix, '--target', 'apisix-ingress-controller@2', '-o', 'json', '--fail-on', 'never']);
   const verify = n === sizes[0] ? measure([bin, 'verify', files.yaml]) : undefined;
-  results.corpora[n] = { floor, convert, list, adc, floorJson, convertJson, findings, ...(verify ? { verify } : {}) };
+  results.corpora[n] = { floor, convert, list, adc, floorJson, convertJson, findings, apisix, ...(verify ? { verify } : {}) };
   rows.push([`${n}: convert / yaml floor`, ratio(convert.wall, floor.wall), n === sizes[1] ? 1.2 : undefined, `${convert.wall.toFixed(2)} s vs ${floor.wall.toFixed(2)} s`]);
   rows.push([`${n}: kubectl List / yaml floor`, ratio(list.wall, floor.wall), undefined, `${list.wall.toFixed(2)} s`]);
   rows.push([`${n}: --to adc / yaml floor`, ratio(adc.wall, floor.wall), undefined, `${adc.wall.toFixed(2)} s`]);
   rows.push([`${n}: JSON input / JSON floor`, ratio(convertJson.wall, floorJson.wall), 2, `${convertJson.wall.toFixed(2)} s vs ${floorJson.wall.toFixed(2)} s`]);
   rows.push([`${n}: JSON, many findings / JSON`, ratio(findings.wall, convertJson.wall), undefined, `${findings.wall.toFixed(2)} s`]);
+  rows.push([`${n}: JSON, APISIX annotations / JSON`, ratio(apisix.wall, convertJson.wall), undefined, `${apisix.wall.toFixed(2)} s, ${apisix.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS (MB)`, convert.rss, n === sizes[1] ? 300 : undefined, `yaml floor ${floor.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS, kubectl List (MB)`, list.rss, undefined, '']);
   rows.push([`${n}: peak RSS, JSON (MB)`, convertJson.rss, undefined, `JSON floor ${floorJson.rss.toFixed(0)} MB`]);

@@ -68,3 +68,37 @@ test('unknown keys get the closest known key suggested', () => {
   assert.equal(sink.items[0]!.code, 'unknown-annotation');
   assert.match(sink.items[0]!.message, /did you mean k8s\.apisix\.apache\.org\/enable-cors\?/);
 });
+
+test('the suggested key is the first of the nearest known keys within three edits, for any unknown key', async () => {
+  const { apisixAnnotationKeys } = await import('../src/parsers/apisix/annotations.js');
+  const known = apisixAnnotationKeys.map((k) => k.slice('k8s.apisix.apache.org/'.length));
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+  const expected = (name: string): string | undefined => {
+    const best = Math.min(...known.map((k) => distance(name, k)));
+    return best <= 3 ? known.find((k) => distance(name, k) === best) : undefined;
+  };
+  let s = 11;
+  const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const edit = (name: string): string => {
+    const at = Math.floor(random() * (name.length + 1));
+    const c = 'abcdeorstx-'[Math.floor(random() * 11)]!;
+    const op = random();
+    return op < 0.33 ? name.slice(0, at) + c + name.slice(at) : op < 0.66 ? name.slice(0, at) + name.slice(at + 1) : name.slice(0, at) + c + name.slice(at + 1);
+  };
+  for (let round = 0; round < 400; round++) {
+    let name = known[Math.floor(random() * known.length)]!;
+    for (let e = Math.floor(random() * 6); e > 0; e--) name = edit(name);
+    if (known.includes(name)) continue;
+    for (let twice = 0; twice < 2; twice++) {
+      // twice: the second answer comes from the memo
+      const sink = new DiagnosticSink();
+      parseApisixAnnotations([{ key: `k8s.apisix.apache.org/${name}`, value: 'x', location }], { kind: 'Ingress', name: 'i' }, sink);
+      const suggested = /did you mean k8s\.apisix\.apache\.org\/(.*)\?/.exec(sink.items[0]!.message)?.[1];
+      assert.equal(suggested, expected(name), name);
+    }
+  }
+});

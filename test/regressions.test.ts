@@ -163,3 +163,22 @@ test('a field or annotation named __proto__ is an ordinary key, whether or not t
     assert.ok(result.diagnostics.some((d) => d.annotation === '__proto__'), `${extra}: the annotation has a finding`);
   }
 });
+
+test('the shared-Service caveat names every other Ingress sending to the Service once, svc-namespace included', () => {
+  const ingress = (name: string, namespace: string, annotations: Record<string, string>, services: string[]) =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  annotations: ${JSON.stringify(annotations)}\nspec:\n  ingressClassName: apisix\n  rules:\n  - host: ${name}.example.com\n    http:\n      paths:\n${services.map((s, i) => `      - path: /p${i}\n        pathType: Prefix\n        backend: {service: {name: ${s}, port: {number: 80}}}\n`).join('')}`;
+  const text = [
+    ingress('owner', 'shop', { 'k8s.apisix.apache.org/upstream-retries': '2' }, ['api']),
+    ingress('twice', 'shop', {}, ['api', 'api']), // listed once
+    ingress('other-ns', 'web', { 'k8s.apisix.apache.org/svc-namespace': 'shop' }, ['api']), // its backends live in shop
+    ingress('same-name-elsewhere', 'web', {}, ['api']), // web/api is another Service
+    ingress('tuned-too', 'shop', { 'k8s.apisix.apache.org/upstream-retries': '2' }, ['api']), // has its own settings
+    ingress('unrelated', 'shop', {}, ['web']),
+  ].join('---\n');
+  const result = convert([{ name: 'shared.yaml', text }], { target: 'apisix-ingress-controller@2' });
+  const caveats = result.diagnostics.filter((d) => d.message.includes('as a whole, so also to'));
+  assert.deepEqual(
+    caveats.map((d) => `${d.object?.name}: ${/so also to (.*), which/.exec(d.message)?.[1]}`),
+    ['owner: Ingress shop/twice, Ingress web/other-ns'],
+  );
+});

@@ -176,14 +176,23 @@ class ExtensionObjects {
 
   /** A BackendTrafficPolicy tunes the whole Service: say so when Ingresses without these annotations use it too. */
   reportSharedServices(ingresses: readonly Ingress[], plans: ReadonlyMap<Ingress, IngressPlan>): void {
+    // Ingresses without upstream settings, by the Services their rules send to (in input order).
+    const usersOf = new Map<string, Ingress[]>();
+    for (const i of ingresses) {
+      const plan = plans.get(i);
+      if (plan?.upstream) continue;
+      const namespace = plan?.serviceNamespace ?? i.namespace;
+      const keys = new Set(i.rules.flatMap((r) => r.paths.flatMap((p) => (p.backend.type === 'service' ? [`${namespace}\u0000${p.backend.name}`] : []))));
+      for (const key of keys) {
+        const users = usersOf.get(key);
+        if (users) users.push(i);
+        else usersOf.set(key, [i]);
+      }
+    }
     for (const { object, owner } of this.byKey.values()) {
       if (object.kind !== 'BackendTrafficPolicy') continue;
       const service = object.spec.targetRefs[0]!.name;
-      const others = ingresses.filter((i) => {
-        if (i === owner || plans.get(i)?.upstream) return false;
-        const namespace = plans.get(i)?.serviceNamespace ?? i.namespace;
-        return namespace === object.metadata.namespace && i.rules.some((r) => r.paths.some((p) => p.backend.type === 'service' && p.backend.name === service));
-      });
+      const others = (usersOf.get(`${object.metadata.namespace}\u0000${service}`) ?? []).filter((i) => i !== owner);
       if (others.length === 0) continue;
       for (const a of plans.get(owner)?.upstream?.sources ?? []) {
         this.sink.add('annotation-caveat', `BackendTrafficPolicy ${object.metadata.name} applies to Service ${object.metadata.namespace}/${service} as a whole, so also to ${others.map((i) => `Ingress ${i.namespace}/${i.name}`).join(', ')}, which does not set these upstream annotations`, {

@@ -55,7 +55,7 @@ export function parseApisixAnnotations(annotations: readonly SourceAnnotation[],
       byName.set(name, a);
       continue;
     }
-    const suggestion = closest(name, [...knownNames]);
+    const suggestion = suggestionFor(name);
     sink.add('unknown-annotation', `${a.key} is not an APISIX Ingress Controller annotation${suggestion ? `; did you mean ${APISIX_ANNOTATION_PREFIX}${suggestion}?` : ''}`, {
       location: a.location,
       object,
@@ -72,10 +72,23 @@ export function parseApisixAnnotations(annotations: readonly SourceAnnotation[],
   return Object.values(families).flatMap((parse) => parse(ctx));
 }
 
-/** The known name within edit distance 3 (typos), if any. */
+/** Suggestions by unknown name: a dump repeats the same typo on many Ingresses. */
+const suggestions = new Map<string, string | undefined>();
+const candidates = [...knownNames];
+
+function suggestionFor(name: string): string | undefined {
+  if (suggestions.has(name)) return suggestions.get(name);
+  const suggestion = closest(name, candidates);
+  if (suggestions.size < 1000) suggestions.set(name, suggestion);
+  return suggestion;
+}
+
+/** The known name within edit distance 3 (typos), if any; the first of the nearest. */
 function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length.
+    if (Math.abs(candidate.length - name.length) > 3) continue;
     const distance = editDistance(name, candidate);
     if (distance <= 3 && (!best || distance < best.distance)) best = { name: candidate, distance };
   }
