@@ -7,10 +7,17 @@ import type { SourceLocation } from '../reporter/diagnostics.js';
 import type { BackendTarget, Outcome, Probe, TracedOutcome } from './model.js';
 import { applyPlugins } from './plugins.js';
 
-/** APISIX wildcard hosts and SNIs: `*.example.com` covers one or more labels. */
-function apisixHostMatches(pattern: string, host: string): boolean {
-  if (!pattern.startsWith('*.')) return pattern === host;
-  return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
+/** APISIX wildcard hosts and SNIs cover one or more labels: `*.b.c` and `*.c` cover `a.b.c` (never the apex `b.c`). */
+function wildcardKeys(host: string): string[] {
+  const keys: string[] = [];
+  for (let i = 1; i < host.length; i++) if (host[i] === '.') keys.push(`*${host.slice(i)}`);
+  return keys;
+}
+
+function append(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function uriMatch(uri: string, path: string): { exact: boolean; length: number } | undefined {
@@ -30,26 +37,41 @@ function varsHold(vars: AdcRoute['vars'], probe: Probe): boolean {
 }
 
 export class ApisixRouter {
+  // Services by host, and whether an ssl serves a host: looked up per request instead of scanning
+  // every service and ssl, which made verifying large inputs quadratic.
+  private readonly exactHosts = new Map<string, number[]>();
+  private readonly wildcardHosts = new Map<string, number[]>();
+  private readonly hostless: number[] = [];
+  private readonly exactSnis = new Set<string>();
+  private readonly wildcardSnis = new Set<string>();
+
   constructor(
     private readonly config: AdcConfiguration,
     private readonly sourcesOf: (route: AdcRoute) => SourceLocation[] = () => [],
     /** Port names of discovery upstreams (`ns/svc:http`) → numbers, to compare with the Ingress side. */
     private readonly portNumber: (namespace: string, service: string, port: string) => number | undefined = () => undefined,
-  ) {}
+  ) {
+    (config.services ?? []).forEach((service, i) => {
+      const hosts = service.hosts ?? [];
+      if (hosts.length === 0) this.hostless.push(i);
+      for (const h of new Set(hosts)) append(h.startsWith('*.') ? this.wildcardHosts : this.exactHosts, h, i);
+    });
+    for (const ssl of config.ssls ?? []) for (const sni of ssl.snis) (sni.startsWith('*.') ? this.wildcardSnis : this.exactSnis).add(sni);
+  }
 
   route(probe: Probe): TracedOutcome {
-    if (probe.scheme === 'https' && !(this.config.ssls ?? []).some((s) => s.snis.some((sni) => apisixHostMatches(sni, probe.host)))) {
+    if (probe.scheme === 'https' && !this.sslServes(probe.host)) {
       return { outcome: { kind: 'no-listener', reason: `no ssl with an SNI for ${probe.host}` }, trace: [] };
     }
     const services = this.config.services ?? [];
-    const tiers: ((s: AdcService) => boolean)[] = [
-      (s) => (s.hosts ?? []).some((h) => !h.startsWith('*.') && h === probe.host),
-      (s) => (s.hosts ?? []).some((h) => h.startsWith('*.') && apisixHostMatches(h, probe.host)),
-      (s) => (s.hosts ?? []).length === 0,
-    ];
-    for (const inTier of tiers) {
+    // 1. services with this exact host; 2. with a `*.` host covering it; 3. without hosts.
+    const wildcard = new Set<number>();
+    for (const key of wildcardKeys(probe.host)) for (const i of this.wildcardHosts.get(key) ?? []) wildcard.add(i);
+    const tiers: readonly (readonly number[])[] = [this.exactHosts.get(probe.host) ?? [], [...wildcard].sort((a, b) => a - b), this.hostless];
+    for (const tier of tiers) {
       let best: { service: AdcService; route: AdcRoute; exact: boolean; length: number } | undefined;
-      for (const service of services.filter(inTier)) {
+      for (const i of tier) {
+        const service = services[i]!;
         for (const route of service.routes) {
           if (!varsHold(route.vars, probe)) continue;
           for (const uri of route.uris) {
@@ -64,6 +86,10 @@ export class ApisixRouter {
       if (best) return { outcome: this.apply(best.service, best.route, probe), trace: this.sourcesOf(best.route) };
     }
     return { outcome: { kind: 'status', statusCode: 404, reason: 'no route' }, trace: [] };
+  }
+
+  private sslServes(host: string): boolean {
+    return (!host.startsWith('*.') && this.exactSnis.has(host)) || wildcardKeys(host).some((key) => this.wildcardSnis.has(key));
   }
 
   private apply(service: AdcService, route: AdcRoute, probe: Probe): Outcome {

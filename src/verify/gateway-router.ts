@@ -106,10 +106,69 @@ export interface GatewayRouterOptions {
   sourcesOf?: (element: object) => SourceLocation[];
 }
 
+/**
+ * The output's routes by the Gateway they name and the hostnames they serve, its grants and
+ * PluginConfigs: built once per output (verify makes a router per Gateway scope over the same
+ * objects), so that a request looks only at the routes that can serve it rather than at every route.
+ */
+class OutputIndex {
+  readonly routes: Route[];
+  readonly grants: GatewayApiObject[];
+  readonly pluginConfigs = new Map<string, Extract<GatewayApiObject, { kind: 'PluginConfig' }>>();
+  /** Gateway `namespace/name` → hostname (`''`: none, every host) → indexes into `routes`. */
+  private readonly byGateway = new Map<string, Map<string, number[]>>();
+  private readonly found = new Map<string, Route[]>();
+
+  constructor(objects: readonly GatewayApiObject[]) {
+    this.routes = objects.filter((o) => o.kind === 'HTTPRoute') as unknown as Route[];
+    this.grants = objects.filter((o) => o.kind === 'ReferenceGrant');
+    for (const o of objects) if (o.kind === 'PluginConfig' && !this.pluginConfigs.has(`${o.metadata.namespace}/${o.metadata.name}`)) this.pluginConfigs.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
+    this.routes.forEach((route, i) => {
+      const hostnames = route.spec.hostnames ?? [];
+      for (const gateway of new Set((route.spec.parentRefs ?? []).map((ref) => `${ref.namespace ?? route.metadata.namespace}/${ref.name}`))) {
+        const byHostname = this.byGateway.get(gateway) ?? new Map<string, number[]>();
+        this.byGateway.set(gateway, byHostname);
+        for (const h of hostnames.length === 0 ? [''] : new Set(hostnames)) {
+          const list = byHostname.get(h);
+          if (list) list.push(i);
+          else byHostname.set(h, [i]);
+        }
+      }
+    });
+  }
+
+  /**
+   * Routes naming the Gateway with a hostname that matches `host` (itself, or `*.` + one of its
+   * suffixes) or none, in output order. A superset: the router still checks attachment and hosts.
+   */
+  routesFor(gateway: Gateway, host: string): Route[] {
+    const key = `${gateway.metadata.namespace}/${gateway.metadata.name}\u0000${host}`;
+    let routes = this.found.get(key);
+    if (routes) return routes;
+    const byHostname = this.byGateway.get(`${gateway.metadata.namespace}/${gateway.metadata.name}`);
+    const found = new Set<number>();
+    const add = (hostname: string) => {
+      for (const i of byHostname?.get(hostname) ?? []) found.add(i);
+    };
+    add('');
+    add(host);
+    for (let i = 1; i < host.length; i++) if (host[i] === '.') add(`*${host.slice(i)}`);
+    routes = [...found].sort((a, b) => a - b).map((i) => this.routes[i]!);
+    this.found.set(key, routes);
+    return routes;
+  }
+}
+
+const indexes = new WeakMap<readonly GatewayApiObject[], OutputIndex>();
+
+function indexOf(objects: readonly GatewayApiObject[]): OutputIndex {
+  let index = indexes.get(objects);
+  if (!index) indexes.set(objects, (index = new OutputIndex(objects)));
+  return index;
+}
+
 export class GatewayRouter {
-  private readonly routes: Route[];
-  private readonly grants: GatewayApiObject[];
-  private readonly pluginConfigs: GatewayApiObject[];
+  private readonly index: OutputIndex;
 
   /** `gateways`: the Gateways a client may reach, first one first. */
   constructor(
@@ -117,9 +176,7 @@ export class GatewayRouter {
     objects: readonly GatewayApiObject[],
     private readonly options: GatewayRouterOptions = {},
   ) {
-    this.routes = objects.filter((o) => o.kind === 'HTTPRoute') as unknown as Route[];
-    this.grants = objects.filter((o) => o.kind === 'ReferenceGrant');
-    this.pluginConfigs = objects.filter((o) => o.kind === 'PluginConfig');
+    this.index = indexOf(objects);
   }
 
   route(probe: Probe): TracedOutcome {
@@ -153,7 +210,7 @@ export class GatewayRouter {
 
   private candidates(gateway: Gateway, listener: Listener, probe: Probe): Candidate[] {
     const out: Candidate[] = [];
-    for (const route of this.routes) {
+    for (const route of this.index.routesFor(gateway, probe.host)) {
       if (!this.attached(route, gateway, listener)) continue;
       const host = routeHostSpecificity(route, listener, probe.host);
       if (!host) continue;
@@ -205,8 +262,8 @@ export class GatewayRouter {
     const plugins = (best.rule.filters ?? [])
       .filter((f) => f.type === 'ExtensionRef' && f.extensionRef?.group === 'apisix.apache.org' && f.extensionRef.kind === 'PluginConfig')
       .flatMap((f) => {
-        const config = this.pluginConfigs.find((c) => c.kind === 'PluginConfig' && c.metadata.namespace === best.route.metadata.namespace && c.metadata.name === f.extensionRef!.name);
-        return config && config.kind === 'PluginConfig' ? config.spec.plugins : [];
+        const config = this.index.pluginConfigs.get(`${best.route.metadata.namespace}/${f.extensionRef!.name}`);
+        return config ? config.spec.plugins : [];
       });
     const effect = applyPlugins(plugins, probe);
     if (effect.answer) return effect.answer;
@@ -238,7 +295,7 @@ export class GatewayRouter {
   }
 
   private granted(fromNamespace: string, toNamespace: string, group: string, kind: string, name: string): boolean {
-    return this.grants.some((g) => {
+    return this.index.grants.some((g) => {
       if (g.kind !== 'ReferenceGrant' || g.metadata.namespace !== toNamespace) return false;
       const from = g.spec.from.some((f) => f.group === 'gateway.networking.k8s.io' && f.kind === 'HTTPRoute' && f.namespace === fromNamespace);
       const to = g.spec.to.some((t) => t.group === group && t.kind === kind && (t.name === undefined || t.name === name));

@@ -72,7 +72,7 @@ type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
 export function verifyConversion(input: VerifyInput): VerifyResult {
   const gatewaysByName = new Map<string, Gateway>();
   for (const o of input.objects) if (o.kind === 'Gateway') gatewaysByName.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
-  const explaining = input.diagnostics.filter((d) => divergenceCodes.has(d.code) && d.location && d.location.path !== '');
+  const explaining = new Explanations(input.diagnostics);
   const result: VerifyResult = { scopes: 0, probes: 0, divergences: [], expected: 0, unreported: 0, assumedGateways: [] };
 
   for (const scope of input.trace.scopes) {
@@ -90,9 +90,7 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
       const ingress = ingressRouter.route(probe);
       const output = gatewayRouter.route(probe);
       if (sameOutcome(ingress.outcome, output.outcome)) continue;
-      const explainedBy = explaining
-        .filter((d) => [...ingress.trace, ...output.trace].some((t) => related(d.location!, t)))
-        .map((d) => ({ code: d.code, location: d.location! }));
+      const explainedBy = explaining.of([...ingress.trace, ...output.trace]);
       result.divergences.push({ scope: scope.key || 'shared', probe, ingress, output, explainedBy });
       if (explainedBy.length > 0) result.expected++;
       else result.unreported++;
@@ -111,7 +109,7 @@ export interface VerifyAdcInput {
 
 /** The same check for ADC output, through the APISIX reference router. */
 export function verifyAdc(input: VerifyAdcInput): VerifyResult {
-  const explaining = input.diagnostics.filter((d) => divergenceCodes.has(d.code) && d.location && d.location.path !== '');
+  const explaining = new Explanations(input.diagnostics);
   const result: VerifyResult = { scopes: 1, probes: 0, divergences: [], expected: 0, unreported: 0, assumedGateways: [] };
   const sources = new Map<string, SourceLocation[]>();
   for (const ingress of input.ingresses) {
@@ -129,7 +127,7 @@ export function verifyAdc(input: VerifyAdcInput): VerifyResult {
     const ingress = ingressRouter.route(probe);
     const output = apisixRouter.route(probe);
     if (sameOutcome(ingress.outcome, output.outcome)) continue;
-    const explainedBy = explaining.filter((d) => [...ingress.trace, ...output.trace].some((t) => related(d.location!, t))).map((d) => ({ code: d.code, location: d.location! }));
+    const explainedBy = explaining.of([...ingress.trace, ...output.trace]);
     result.divergences.push({ scope: 'apisix', probe, ingress, output, explainedBy });
     if (explainedBy.length > 0) result.expected++;
     else result.unreported++;
@@ -137,11 +135,53 @@ export function verifyAdc(input: VerifyAdcInput): VerifyResult {
   return result;
 }
 
-/** Same document, and one path is the other or contains it (`spec.rules[0]` ⊃ `spec.rules[0].http.paths[1]`). */
-function related(a: SourceLocation, b: SourceLocation): boolean {
-  if (a.file !== b.file || a.doc !== b.doc) return false;
-  const within = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-  return within(a.path, b.path) || within(b.path, a.path);
+/**
+ * The findings that explain a divergence: those located in the same document at an element of its
+ * trace, around one, or inside one (`spec.rules[0]` ⊃ `spec.rules[0].http.paths[1]`). Looked up by
+ * path prefix: scanning every finding for every divergence was quadratic in large inputs.
+ */
+class Explanations {
+  /** Findings by their own location (`file`, `doc`, `path`). */
+  private readonly at = new Map<string, number[]>();
+  /** Findings by every element around them, themselves included. */
+  private readonly under = new Map<string, number[]>();
+  private readonly findings: Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    this.findings = diagnostics.filter((d) => divergenceCodes.has(d.code) && d.location && d.location.path !== '');
+    this.findings.forEach((d, i) => {
+      const { file, doc, path } = d.location!;
+      append(this.at, key(file, doc, path), i);
+      for (const prefix of elementPrefixes(path)) append(this.under, key(file, doc, prefix), i);
+    });
+  }
+
+  of(trace: readonly SourceLocation[]): Divergence['explainedBy'] {
+    const found = new Set<number>();
+    for (const t of trace) {
+      for (const i of this.under.get(key(t.file, t.doc, t.path)) ?? []) found.add(i);
+      for (const prefix of elementPrefixes(t.path)) for (const i of this.at.get(key(t.file, t.doc, prefix)) ?? []) found.add(i);
+    }
+    return [...found].sort((a, b) => a - b).map((i) => ({ code: this.findings[i]!.code, location: this.findings[i]!.location! }));
+  }
+}
+
+/** `a.b[1].c` → `a`, `a.b`, `a.b[1]`, `a.b[1].c`: the element and the ones around it. */
+function elementPrefixes(path: string): string[] {
+  const prefixes: string[] = [];
+  for (let k = 1; k < path.length; k++) if (path[k] === '.' || path[k] === '[') prefixes.push(path.slice(0, k));
+  if (path !== '') prefixes.push(path);
+  return prefixes;
+}
+
+function key(file: string, doc: number, path: string): string {
+  return `${file}\u0000${doc}\u0000${path}`;
+}
+
+function append(map: Map<string, number[]>, k: string, value: number): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
 }
 
 /** A shared Gateway we did not generate: its owner configures it, so assume it accepts everything. */

@@ -63,8 +63,28 @@ interface Candidate {
   dialect: PathDialect['kind'];
 }
 
+/** A rule with what routing it needs, in the order the Ingresses and their rules are listed. */
+interface RuleEntry {
+  ingress: Ingress;
+  rule: IngressRule;
+  dialect: PathDialect;
+}
+
+/** A tls entry with the host keys it covers, and its place in the listing (the first one wins). */
+interface TlsEntry {
+  entry: IngressTls;
+  order: number;
+}
+
 export class IngressRouter {
   private readonly servicePorts = new Map<string, Service>();
+  // Rules by the host tier they serve: looked up per request instead of scanning every rule, which
+  // made verifying thousands of Ingresses in one namespace quadratic.
+  private readonly exactHosts = new Map<string, RuleEntry[]>();
+  private readonly wildcardHosts = new Map<string, RuleEntry[]>();
+  private readonly hostless: RuleEntry[] = [];
+  private readonly tlsByHost = new Map<string, TlsEntry>();
+  private tlsForEveryHost: TlsEntry | undefined;
 
   /** `ingresses`: the Ingresses one controller serves together, oldest first. */
   constructor(
@@ -72,18 +92,33 @@ export class IngressRouter {
     services: readonly Service[],
   ) {
     for (const s of services) this.servicePorts.set(`${s.namespace}/${s.name}`, s);
+    let tlsOrder = 0;
+    for (const ingress of ingresses) {
+      const dialect = pathDialect(ingress);
+      for (const rule of ingress.rules) {
+        const entry = { ingress, rule, dialect };
+        if (rule.host === undefined) this.hostless.push(entry);
+        else append(rule.host.startsWith('*.') ? this.wildcardHosts : this.exactHosts, rule.host, entry);
+      }
+      for (const entry of ingress.tls) {
+        const tls = { entry, order: tlsOrder++ };
+        const hosts = entry.hosts.length > 0 ? entry.hosts : ingress.rules.map((r) => r.host);
+        for (const host of hosts) {
+          // A host-less entry of host-less rules is the controller's wildcard: every host.
+          if (host === undefined) this.tlsForEveryHost ??= tls;
+          else if (!this.tlsByHost.has(host)) this.tlsByHost.set(host, tls);
+        }
+      }
+    }
   }
 
   route(probe: Probe): TracedOutcome {
     const tls = probe.scheme === 'https' ? this.tlsEntryFor(probe.host) : undefined;
     const tlsTrace = tls ? [tls.location] : [];
-    const tiers: ((rule: IngressRule) => boolean)[] = [
-      (r) => r.host !== undefined && !r.host.startsWith('*.') && r.host === probe.host,
-      (r) => r.host !== undefined && r.host.startsWith('*.') && ingressHostMatches(r.host, probe.host),
-      (r) => r.host === undefined,
-    ];
-    for (const inTier of tiers) {
-      const best = this.bestPath(inTier, probe.path);
+    // 1. rules for exactly this host; 2. `*.` rules covering it (one label); 3. rules without host.
+    const tiers: readonly (readonly RuleEntry[])[] = [this.exactHosts.get(probe.host) ?? [], this.wildcardRulesFor(probe.host), this.hostless];
+    for (const entries of tiers) {
+      const best = bestPath(entries, probe.path);
       if (best) {
         const hostTrace = best.rule.hostLocation ? [best.rule.hostLocation] : [];
         const dialect = pathDialect(best.ingress);
@@ -99,33 +134,21 @@ export class IngressRouter {
     return { outcome: { kind: 'status', statusCode: 404, reason: 'no rule and no default backend' }, trace: tlsTrace };
   }
 
-  /** Does an Ingress serve this host over TLS (a tls entry lists it, or covers it by default)? */
-  tlsEntryFor(host: string): IngressTls | undefined {
-    for (const ingress of this.ingresses) {
-      for (const entry of ingress.tls) {
-        const hosts = entry.hosts.length > 0 ? entry.hosts : ingress.rules.map((r) => r.host);
-        // A host-less entry of host-less rules is the controller's wildcard: every host.
-        if (hosts.some((h) => h === undefined || ingressHostMatches(h, host))) return entry;
-      }
-    }
-    return undefined;
+  /** `*.example.com` covers exactly one label: only the host's first-dot suffix can match. */
+  private wildcardRulesFor(host: string): readonly RuleEntry[] {
+    const dot = host.indexOf('.');
+    if (dot <= 0) return [];
+    return (this.wildcardHosts.get(`*${host.slice(dot)}`) ?? []).filter((e) => ingressHostMatches(e.rule.host!, host));
   }
 
-  private bestPath(inTier: (rule: IngressRule) => boolean, requestPath: string): Candidate | undefined {
-    let best: Candidate | undefined;
-    let order = 0;
-    for (const ingress of this.ingresses) {
-      const dialect = pathDialect(ingress);
-      for (const rule of ingress.rules) {
-        if (!inTier(rule)) continue;
-        for (const path of rule.paths) {
-          const exactLiteral = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*');
-          const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral, dialect: dialect.kind };
-          if (ingressPathMatches(path, requestPath, dialect) && (!best || beats(candidate, best))) best = candidate;
-        }
-      }
-    }
-    return best;
+  /** Does an Ingress serve this host over TLS (a tls entry lists it, or covers it by default)? The first such entry. */
+  tlsEntryFor(host: string): IngressTls | undefined {
+    const dot = host.indexOf('.');
+    const wildcard = dot > 0 ? this.tlsByHost.get(`*${host.slice(dot)}`) : undefined;
+    const found = [host.startsWith('*.') ? undefined : this.tlsByHost.get(host), wildcard && ingressHostMatches(`*${host.slice(dot)}`, host) ? wildcard : undefined, this.tlsForEveryHost];
+    let first: TlsEntry | undefined;
+    for (const tls of found) if (tls && (!first || tls.order < first.order)) first = tls;
+    return first?.entry;
   }
 
   /**
@@ -190,6 +213,26 @@ export class IngressRouter {
     const port = this.servicePorts.get(`${namespace}/${backend.name}`)?.ports.find((p) => p.name === portName);
     return { type: 'service', namespace, name: backend.name, port: port ? port.port : portName };
   }
+}
+
+/** The winning path among the rules of one tier, listed oldest Ingress first. */
+function bestPath(entries: readonly RuleEntry[], requestPath: string): Candidate | undefined {
+  let best: Candidate | undefined;
+  let order = 0;
+  for (const { ingress, rule, dialect } of entries) {
+    for (const path of rule.paths) {
+      const exactLiteral = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*');
+      const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral, dialect: dialect.kind };
+      if (ingressPathMatches(path, requestPath, dialect) && (!best || beats(candidate, best))) best = candidate;
+    }
+  }
+  return best;
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Longest path first, then Exact over Prefix, then the oldest Ingress (the earlier candidate). */

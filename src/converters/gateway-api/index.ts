@@ -16,6 +16,7 @@ import { backendTrafficPolicy, planIngress, type IngressPlan } from './intents.j
 import { ConversionTrace } from './trace.js';
 import { checkEmitted } from './validate.js';
 import { convertPath } from './paths.js';
+import { shownList } from '../../reporter/values.js';
 import { pathDialect } from '../../ir/dialect.js';
 
 export type { GatewayApiOptions } from './options.js';
@@ -195,7 +196,7 @@ class ExtensionObjects {
       const others = (usersOf.get(`${object.metadata.namespace}\u0000${service}`) ?? []).filter((i) => i !== owner);
       if (others.length === 0) continue;
       for (const a of plans.get(owner)?.upstream?.sources ?? []) {
-        this.sink.add('annotation-caveat', `BackendTrafficPolicy ${object.metadata.name} applies to Service ${object.metadata.namespace}/${service} as a whole, so also to ${others.map((i) => `Ingress ${i.namespace}/${i.name}`).join(', ')}, which does not set these upstream annotations`, {
+        this.sink.add('annotation-caveat', `BackendTrafficPolicy ${object.metadata.name} applies to Service ${object.metadata.namespace}/${service} as a whole, so also to ${shownList(others.map((i) => `Ingress ${i.namespace}/${i.name}`))}, which does not set these upstream annotations`, {
           location: a.location,
           object: owner.ref,
           annotation: a.key,
@@ -280,7 +281,8 @@ function reportHostsAcrossNamespaces(classified: readonly ClassifiedIngress[], s
     const names = [...namespaces.keys()].sort();
     for (const namespace of names.slice(1)) {
       const { ingress, rule } = namespaces.get(namespace)!;
-      sink.add('host-across-gateways', `host ${host} of class ${className} is also used in namespace ${names.filter((n) => n !== namespace).join(', ')}; each namespace gets its own Gateway, so these rules no longer share one listener, default backend or duplicate-path check`, {
+      const others = names.slice(0, 7).filter((n) => n !== namespace); // enough to show; shownList counts the rest
+      sink.add('host-across-gateways', `host ${host} of class ${className} is also used in namespace ${shownList(others, 5, names.length - 1)}; each namespace gets its own Gateway, so these rules no longer share one listener, default backend or duplicate-path check`, {
         location: rule.hostLocation ?? rule.location,
         object: ingress.ref,
         hint: 'use --gateway NAMESPACE/NAME (with --create-gateway) to keep every namespace on one Gateway',
