@@ -155,7 +155,7 @@ for (const n of sizes) {
   rows.push([`${n}: --to adc / yaml floor`, ratio(adc.wall, floor.wall), undefined, `${adc.wall.toFixed(2)} s`]);
   rows.push([`${n}: JSON input / JSON floor`, ratio(convertJson.wall, floorJson.wall), 2, `${convertJson.wall.toFixed(2)} s vs ${floorJson.wall.toFixed(2)} s`]);
   rows.push([`${n}: JSON, many findings / JSON`, ratio(findings.wall, convertJson.wall), undefined, `${findings.wall.toFixed(2)} s`]);
-  rows.push([`${n}: JSON, APISIX annotations / JSON`, ratio(apisix.wall, convertJson.wall), undefined, `${apisix.wall.toFixed(2)} s, ${apisix.rss.toFixed(0)} MB`]);
+  rows.push([`${n}: APISIX annotations / JSON`, ratio(apisix.wall, convertJson.wall), undefined, `${apisix.wall.toFixed(2)} s, ${apisix.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS (MB)`, convert.rss, n === sizes[1] ? 300 : undefined, `yaml floor ${floor.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS, kubectl List (MB)`, list.rss, undefined, '']);
   rows.push([`${n}: peak RSS, JSON (MB)`, convertJson.rss, undefined, `JSON floor ${floorJson.rss.toFixed(0)} MB`]);
