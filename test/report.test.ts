@@ -166,6 +166,32 @@ test('--check: 0 when the committed output is identical, 1 with a readable diff 
   assert.match(drift.stderr, /differs from the generated output/);
 });
 
+test('--out-dir: names too long for a file system are cut and end with a hash; every object gets its own file, and --check agrees', async () => {
+  process.chdir(repoRoot);
+  const input = 'fixtures/long-names/input.yaml';
+  const dir = join(scratch, 'long');
+  const run = await runCliCaptured(['convert', input, '--out-dir', dir]);
+  assert.ok(run.exitCode === 0 || run.exitCode === 1, run.stderr);
+  const stdout = await runCliCaptured(['convert', input, '-o', 'json']);
+  const objects = (JSON.parse(stdout.stdout) as { items: { metadata: { namespace: string } }[] }).items;
+  const written = readdirSync(dir).flatMap((ns) => readdirSync(join(dir, ns)).map((f) => join(ns, f)));
+  assert.equal(written.length, objects.length, 'one file per object');
+  const longest = Math.max(...written.map((f) => f.split('/').pop()!.length));
+  assert.ok(longest <= 200 && longest > 150, `longest file name ${longest}`);
+  assert.equal((await runCliCaptured(['convert', input, '--check', dir])).exitCode, 0);
+});
+
+test('file names: short ones as they are; long ones distinct, stable and within the limit', async () => {
+  const { fileNameFor, MAX_FILE_NAME } = await import('../src/cli/output-files.js');
+  assert.equal(fileNameFor('HTTPRoute', 'web', 'yaml'), 'httproute-web.yaml');
+  const long = 'a'.repeat(240);
+  const names = [`${long}-1`, `${long}-2`, `${long}`].map((n) => fileNameFor('HTTPRoute', n, 'yaml'));
+  assert.equal(new Set(names).size, 3);
+  for (const n of names) assert.ok(n.length <= MAX_FILE_NAME && n.endsWith('.yaml') && n.startsWith('httproute-aaaa'), n);
+  assert.equal(fileNameFor('HTTPRoute', `${long}-1`, 'yaml'), names[0]);
+  assert.equal(fileNameFor('HTTPRoute', 'b'.repeat(MAX_FILE_NAME - 'httproute-.yaml'.length), 'yaml').length, MAX_FILE_NAME, 'the longest name kept whole');
+});
+
 test('--out-dir: one file per object, refuses a non-empty directory without --force, never overwrites an input; --check works on it', async () => {
   process.chdir(repoRoot);
   const input = 'fixtures/tls-hosts-respected/input.yaml';

@@ -1,4 +1,5 @@
 // `--out-dir` (one file per object) and `--check` (drift against what is committed).
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -6,11 +7,25 @@ import { serialize, type GatewayApiObject, type OutputFormat } from '../index.js
 import { UsageError, writeFileAtomic } from './context.js';
 import { expandPaths } from './read-inputs.js';
 
+/**
+ * Longest file name written: file systems allow 255 bytes, and the atomic write's temporary name
+ * adds a dot, the process id and `.tmp`. Object names may have 253 characters.
+ */
+export const MAX_FILE_NAME = 200;
+
+/** `<kind>-<name>.<ext>`; a longer one keeps its start and ends with a hash of the whole name. */
+export function fileNameFor(kind: string, name: string, ext: string): string {
+  const base = `${kind.toLowerCase()}-${name}`;
+  if (base.length + 1 + ext.length <= MAX_FILE_NAME) return `${base}.${ext}`;
+  const hash = createHash('sha256').update(base).digest('hex').slice(0, 10);
+  return `${base.slice(0, MAX_FILE_NAME - ext.length - hash.length - 2)}-${hash}.${ext}`;
+}
+
 /** `<namespace>/<kind>-<name>.yaml`: one file per object, stable. */
 export function layout(objects: readonly GatewayApiObject[], format: OutputFormat): Map<string, string> {
   const files = new Map<string, string>();
   for (const o of objects) {
-    const path = join(o.metadata.namespace, `${o.kind.toLowerCase()}-${o.metadata.name}.${format === 'json' ? 'json' : 'yaml'}`);
+    const path = join(o.metadata.namespace, fileNameFor(o.kind, o.metadata.name, format === 'json' ? 'json' : 'yaml'));
     files.set(path, format === 'json' ? `${JSON.stringify(o, null, 2)}\n` : serialize([o], 'yaml'));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
