@@ -43,16 +43,25 @@ test('findings are assigned to the objects they are in, as a scan of every findi
   }
 });
 
-test('entries are an enumerable property computed on each read: JSON and spreads see them, equal each time', () => {
+test('entries: computed when first read, then an ordinary property; counting keeps none; later changes to diagnostics change nothing', async () => {
+  const { buildReport } = await import('../src/index.js');
   const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: a\n  annotations:\n    x.io/y: "1"\nspec:\n  rules:\n  - host: a.example.com\n    http:\n      paths:\n      - path: /\n        pathType: ImplementationSpecific\n        backend: {service: {name: s, port: {number: 80}}}\n';
-  const { accounting } = convert([{ name: 'a.yaml', text }]);
-  const [object] = accounting;
+  const result = convert([{ name: 'a.yaml', text }]);
+  const [object] = result.accounting;
   assert.ok(object);
+  buildReport(result, 'x'); // counts every entry
+  assert.ok(Object.getOwnPropertyDescriptor(object, 'entries')?.get, 'counting did not keep the entries');
+  for (const d of result.diagnostics) d.code = 'unknown-field'; // a caller changing findings afterwards
   assert.ok(Object.keys(object).includes('entries'));
   const viaJson = JSON.parse(JSON.stringify(object)) as { entries: unknown[] };
   assert.deepEqual(viaJson.entries, JSON.parse(JSON.stringify(object.entries)));
   assert.deepEqual({ ...object }.entries, object.entries);
-  assert.notEqual(object.entries, object.entries, 'a new array each read, so none is kept');
+  assert.equal(object.entries, object.entries, 'the same array once read');
+  assert.equal(Object.getOwnPropertyDescriptor(object, 'entries')?.get, undefined, 'a data property once read');
+  assert.deepEqual(Object.keys({ ...object }), ['object', 'location', 'entries']);
+  const [other] = convert([{ name: 'a.yaml', text }]).accounting;
+  other!.entries = [];
+  assert.deepEqual(other!.entries, [], 'assignable before it is read');
   assert.deepEqual(
     object.entries.map((e) => `${e.kind} ${e.name} ${e.status}${e.code ? ` ${e.code}` : ''}`),
     [

@@ -25,18 +25,24 @@ export interface AccountEntry {
 export interface ObjectAccounting {
   object: ObjectRef;
   location: SourceLocation;
-  /** Computed anew each time it is read (an enumerable getter: JSON.stringify and spreads see it). */
-  readonly entries: AccountEntry[];
+  /** Computed when first read (until then an enumerable getter: JSON.stringify and spreads see it). */
+  entries: AccountEntry[];
 }
 
 /** Worst first: the status of an element is the first in this order among the findings at it. */
 const statusOrder: readonly AccountingStatus[] = ['unsupported-by-target', 'invalid', 'unknown', 'not-converted', 'ignored', 'caveat', 'converted'];
 export const accountingStatuses = statusOrder;
 
+/** Computes an object's entries without keeping them (see buildAccounting). */
+const freshEntries = Symbol('fresh entries');
+
+type LazyAccounting = ObjectAccounting & { [freshEntries]?: () => AccountEntry[] };
+
 /**
- * One ObjectAccounting per account. `entries` is computed each time it is read (a getter), from the
- * account and the findings located in the object: a large dump's entries (an object and a location
- * per field) would otherwise outweigh its output, while the report needs most of them only once.
+ * One ObjectAccounting per account. `entries` is computed when first read, then kept like any
+ * property: a large dump's entries (an object and a location per field) would otherwise outweigh
+ * its output, and a text report reads those of only the objects with findings. Counting goes
+ * through `freshEntries`, which keeps nothing.
  */
 export function buildAccounting(accounts: readonly IngressAccount[], diagnostics: readonly Diagnostic[], target: Target): ObjectAccounting[] {
   const findings = findingsByAccount(accounts, diagnostics);
@@ -44,10 +50,36 @@ export function buildAccounting(accounts: readonly IngressAccount[], diagnostics
     // Accounting outlives the input: deferred positions are dropped rather than kept with their text.
     const location = withoutPendingPosition(account.location);
     const kept: IngressAccount = { ...account, location, annotations: account.annotations.map((a) => ({ key: a.key, value: '', location: withoutPendingPosition(a.location) })) };
-    const accounting = { object: account.ref, location } as ObjectAccounting;
-    Object.defineProperty(accounting, 'entries', { enumerable: true, configurable: true, get: () => entriesOf(kept, findings[i] ?? [], target) });
+    // What the statuses depend on, copied: later changes to the diagnostics do not change them.
+    const at = (findings[i] ?? []).map((d): Finding => ({ code: d.code, path: d.location!.path }));
+    const accounting = { object: account.ref, location } as LazyAccounting;
+    const compute = () => entriesOf(kept, at, target);
+    const settle = (entries: AccountEntry[]) => Object.defineProperty(accounting, 'entries', { value: entries, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(accounting, 'entries', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const entries = compute();
+        settle(entries);
+        return entries;
+      },
+      set: settle,
+    });
+    Object.defineProperty(accounting, freshEntries, { value: compute }); // not enumerable: spreads and JSON skip it
     return accounting;
   });
+}
+
+/** The entries of an object, without making them stay if they were not read yet. */
+function entriesForCounting(o: ObjectAccounting): readonly AccountEntry[] {
+  const fresh = (o as LazyAccounting)[freshEntries];
+  return fresh && Object.getOwnPropertyDescriptor(o, 'entries')?.get ? fresh() : o.entries;
+}
+
+/** A finding as the statuses need it. */
+interface Finding {
+  code: string;
+  path: string;
 }
 
 /**
@@ -87,13 +119,13 @@ function within(outer: string, inner: string): boolean {
 }
 
 /** Every annotation and spec field of one object with its status. */
-function entriesOf(account: IngressAccount, findings: readonly Diagnostic[], target: Target): AccountEntry[] {
+function entriesOf(account: IngressAccount, findings: readonly Finding[], target: Target): AccountEntry[] {
   // An Ingress the API server would reject is not converted at all: every part of it is invalid.
   const objectInvalid = findings.find((d) => d.code === 'ingress-invalid');
   const statusAt = (path: string): { status: AccountingStatus; code?: string } => {
     let best: { status: AccountingStatus; code?: string } | undefined;
     for (const d of findings) {
-      if (!within(d.location!.path, path)) continue;
+      if (!within(d.path, path)) continue;
       const status = codeInfo(d.code)!.accounting!;
       if (!best || statusOrder.indexOf(status) < statusOrder.indexOf(best.status)) best = { status, code: d.code };
     }
@@ -143,6 +175,6 @@ export type AccountingCounts = Record<AccountingStatus, number>;
 export function countAccounting(objects: readonly ObjectAccounting[]): { annotations: AccountingCounts; fields: AccountingCounts } {
   const zero = () => Object.fromEntries(statusOrder.map((s) => [s, 0])) as AccountingCounts;
   const counts = { annotations: zero(), fields: zero() };
-  for (const o of objects) for (const e of o.entries) (e.kind === 'annotation' ? counts.annotations : counts.fields)[e.status]++;
+  for (const o of objects) for (const e of entriesForCounting(o)) (e.kind === 'annotation' ? counts.annotations : counts.fields)[e.status]++;
   return counts;
 }
