@@ -9,9 +9,10 @@ import { expandPaths } from './read-inputs.js';
 
 /**
  * Longest file name written: file systems allow 255 bytes, and the atomic write's temporary name
- * adds a dot, the process id and `.tmp`. Object names may have 253 characters.
+ * adds 13 at most (a dot, a dot and a process id of up to 7 digits, `.tmp`). Object names may have
+ * 253 characters; every name that fitted before this limit keeps its file name.
  */
-export const MAX_FILE_NAME = 200;
+export const MAX_FILE_NAME = 240;
 
 /** `<kind>-<name>.<ext>`; a longer one keeps its start and ends with a hash of the whole name. */
 export function fileNameFor(kind: string, name: string, ext: string): string {
