@@ -32,6 +32,17 @@ export function withoutPendingPosition(location: SourceLocation): SourceLocation
   return (location as Deferred)[pending] ? { file: location.file, doc: location.doc, path: location.path } : location;
 }
 
+/**
+ * `a.b[1].c` → `a`, `a.b`, `a.b[1]`, `a.b[1].c`: the element and the ones around it (`''`, the
+ * whole object, is not listed).
+ */
+export function elementPrefixes(path: string): string[] {
+  const prefixes: string[] = [];
+  for (let k = 1; k < path.length; k++) if (path[k] === '.' || path[k] === '[') prefixes.push(path.slice(0, k));
+  if (path !== '') prefixes.push(path);
+  return prefixes;
+}
+
 /** The inverse of formatPath: `items[2].metadata.annotations["a.b/c"]` → `['items', 2, 'metadata', 'annotations', 'a.b/c']`. */
 export function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];

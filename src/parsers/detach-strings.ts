@@ -14,28 +14,30 @@ function copied(s: string): string {
   return s.length < VIEW_MIN_LENGTH ? s : ` ${s}`.slice(1);
 }
 
+/** What a level of an object leaves out, and the field under it that leaves out more. */
+interface Pruning {
+  skip: string;
+  into?: { key: string; pruning: Pruning };
+}
+
+/** `status`; under `metadata`, `managedFields`; under its `annotations`, kubectl's copy of the object. */
+const unread: Pruning = { skip: 'status', into: { key: 'metadata', pruning: { skip: 'managedFields', into: { key: 'annotations', pruning: { skip: LAST_APPLIED_ANNOTATION } } } } };
+
 /**
  * detachStrings for a Kubernetes object, leaving out what no reader keeps: `status`, the
  * `managedFields` and kubectl's copy of the object (the last-applied annotation), which hold most
  * of the strings of a dumped object.
  */
 export function detachObjectStrings(object: Record<string, unknown>): void {
-  for (const key of Object.keys(object)) {
-    if (key === 'status') continue;
-    const metadata = object[key];
-    if (key !== 'metadata' || !isRecord(metadata)) {
-      detachField(object, key);
-      continue;
-    }
-    for (const field of Object.keys(metadata)) {
-      if (field === 'managedFields') continue;
-      const annotations = metadata[field];
-      if (field !== 'annotations' || !isRecord(annotations)) {
-        detachField(metadata, field);
-        continue;
-      }
-      for (const name of Object.keys(annotations)) if (name !== LAST_APPLIED_ANNOTATION) detachField(annotations, name);
-    }
+  detachPruned(object, unread);
+}
+
+function detachPruned(record: Record<string, unknown>, pruning: Pruning): void {
+  for (const key of Object.keys(record)) {
+    if (key === pruning.skip) continue;
+    const value = record[key];
+    if (pruning.into && key === pruning.into.key && isRecord(value)) detachPruned(value, pruning.into.pruning);
+    else detachField(record, key);
   }
 }
 

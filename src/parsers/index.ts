@@ -2,6 +2,7 @@
 // table; everything else is counted as ignored. Only the IR is kept: each document's tree is
 // dropped as soon as it has been read.
 import * as crypto from 'node:crypto';
+import { appendTo } from '../common/multimap.js';
 import { readDocuments } from '../input/documents.js';
 import { objectsOf, type InputObject } from '../input/objects.js';
 import type { InputSource } from '../input/sources.js';
@@ -163,9 +164,7 @@ export class InputReader {
   }
 
   private keep(entry: Collected): void {
-    const copies = this.collected.get(entry.key);
-    if (copies) copies.push(entry);
-    else this.collected.set(entry.key, [entry]);
+    appendTo(this.collected, entry.key, entry);
   }
 
   /**

@@ -1,7 +1,8 @@
 // Conservation: every annotation and every spec field of every Ingress object in the input gets
 // exactly one status, derived from the findings located at it (or at an object around it), the
 // annotation tables, and the target's support matrix.
-import { withoutPendingPosition } from '../input/positions.js';
+import { appendTo } from '../common/multimap.js';
+import { elementPrefixes, withoutPendingPosition } from '../input/positions.js';
 import type { IngressAccount } from '../ir/model.js';
 import type { MatrixRow, Target } from '../matrix/targets.js';
 import { annotationRow } from '../matrix/targets.js';
@@ -90,22 +91,12 @@ interface Finding {
  */
 export function findingsByAccount(accounts: readonly IngressAccount[], diagnostics: readonly Diagnostic[]): Diagnostic[][] {
   const accountsAt = new Map<string, number[]>();
-  accounts.forEach((account, i) => {
-    const key = objectKey(account.location.file, account.location.doc, account.location.path);
-    const at = accountsAt.get(key);
-    if (at) at.push(i);
-    else accountsAt.set(key, [i]);
-  });
+  accounts.forEach((account, i) => appendTo(accountsAt, objectKey(account.location.file, account.location.doc, account.location.path), i));
   const found: Diagnostic[][] = [];
-  const addTo = (key: string, d: Diagnostic): void => {
-    for (const i of accountsAt.get(key) ?? []) (found[i] ??= []).push(d);
-  };
   for (const d of diagnostics) {
     if (!d.location || !codeInfo(d.code)?.accounting) continue;
     const { file, doc, path } = d.location;
-    addTo(objectKey(file, doc, ''), d);
-    for (let k = 1; k < path.length; k++) if (path[k] === '.' || path[k] === '[') addTo(objectKey(file, doc, path.slice(0, k)), d);
-    if (path !== '') addTo(objectKey(file, doc, path), d);
+    for (const at of ['', ...elementPrefixes(path)]) for (const i of accountsAt.get(objectKey(file, doc, at)) ?? []) (found[i] ??= []).push(d);
   }
   return found;
 }

@@ -4,21 +4,9 @@
 // higher priority; vars must hold. Plugins: fault-injection, auth, csrf, proxy-rewrite, redirect.
 import type { AdcConfiguration, AdcRoute, AdcService } from '../converters/adc/types.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
-import type { BackendTarget, Outcome, Probe, TracedOutcome } from './model.js';
+import { appendTo } from '../common/multimap.js';
+import { suffixWildcards, type BackendTarget, type Outcome, type Probe, type TracedOutcome } from './model.js';
 import { applyPlugins } from './plugins.js';
-
-/** APISIX wildcard hosts and SNIs cover one or more labels: `*.b.c` and `*.c` cover `a.b.c` (never the apex `b.c`). */
-function wildcardKeys(host: string): string[] {
-  const keys: string[] = [];
-  for (let i = 1; i < host.length; i++) if (host[i] === '.') keys.push(`*${host.slice(i)}`);
-  return keys;
-}
-
-function append(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 function uriMatch(uri: string, path: string): { exact: boolean; length: number } | undefined {
   if (uri.endsWith('*')) return path.startsWith(uri.slice(0, -1)) ? { exact: false, length: uri.length - 1 } : undefined;
@@ -54,7 +42,7 @@ export class ApisixRouter {
     (config.services ?? []).forEach((service, i) => {
       const hosts = service.hosts ?? [];
       if (hosts.length === 0) this.hostless.push(i);
-      for (const h of new Set(hosts)) append(h.startsWith('*.') ? this.wildcardHosts : this.exactHosts, h, i);
+      for (const h of new Set(hosts)) appendTo(h.startsWith('*.') ? this.wildcardHosts : this.exactHosts, h, i);
     });
     for (const ssl of config.ssls ?? []) for (const sni of ssl.snis) (sni.startsWith('*.') ? this.wildcardSnis : this.exactSnis).add(sni);
   }
@@ -66,7 +54,7 @@ export class ApisixRouter {
     const services = this.config.services ?? [];
     // 1. services with this exact host; 2. with a `*.` host covering it; 3. without hosts.
     const wildcard = new Set<number>();
-    for (const key of wildcardKeys(probe.host)) for (const i of this.wildcardHosts.get(key) ?? []) wildcard.add(i);
+    for (const key of suffixWildcards(probe.host)) for (const i of this.wildcardHosts.get(key) ?? []) wildcard.add(i);
     const tiers: readonly (readonly number[])[] = [this.exactHosts.get(probe.host) ?? [], [...wildcard].sort((a, b) => a - b), this.hostless];
     for (const tier of tiers) {
       let best: { service: AdcService; route: AdcRoute; exact: boolean; length: number } | undefined;
@@ -89,7 +77,7 @@ export class ApisixRouter {
   }
 
   private sslServes(host: string): boolean {
-    return (!host.startsWith('*.') && this.exactSnis.has(host)) || wildcardKeys(host).some((key) => this.wildcardSnis.has(key));
+    return (!host.startsWith('*.') && this.exactSnis.has(host)) || suffixWildcards(host).some((key) => this.wildcardSnis.has(key));
   }
 
   private apply(service: AdcService, route: AdcRoute, probe: Probe): Outcome {

@@ -9,7 +9,8 @@
 // backend receives.
 import type { GatewayApiObject } from '../converters/gateway-api/types.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
-import type { BackendTarget, ForwardedRequest, Outcome, Probe, TracedOutcome } from './model.js';
+import { appendTo } from '../common/multimap.js';
+import { suffixWildcards, type BackendTarget, type ForwardedRequest, type Outcome, type Probe, type TracedOutcome } from './model.js';
 import { applyPlugins } from './plugins.js';
 
 type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
@@ -128,11 +129,7 @@ class OutputIndex {
       for (const gateway of new Set((route.spec.parentRefs ?? []).map((ref) => `${ref.namespace ?? route.metadata.namespace}/${ref.name}`))) {
         const byHostname = this.byGateway.get(gateway) ?? new Map<string, number[]>();
         this.byGateway.set(gateway, byHostname);
-        for (const h of hostnames.length === 0 ? [''] : new Set(hostnames)) {
-          const list = byHostname.get(h);
-          if (list) list.push(i);
-          else byHostname.set(h, [i]);
-        }
+        for (const h of hostnames.length === 0 ? [''] : new Set(hostnames)) appendTo(byHostname, h, i);
       }
     });
   }
@@ -147,12 +144,7 @@ class OutputIndex {
     if (routes) return routes;
     const byHostname = this.byGateway.get(`${gateway.metadata.namespace}/${gateway.metadata.name}`);
     const found = new Set<number>();
-    const add = (hostname: string) => {
-      for (const i of byHostname?.get(hostname) ?? []) found.add(i);
-    };
-    add('');
-    add(host);
-    for (let i = 1; i < host.length; i++) if (host[i] === '.') add(`*${host.slice(i)}`);
+    for (const hostname of ['', host, ...suffixWildcards(host)]) for (const i of byHostname?.get(hostname) ?? []) found.add(i);
     routes = [...found].sort((a, b) => a - b).map((i) => this.routes[i]!);
     this.found.set(key, routes);
     return routes;

@@ -7,6 +7,8 @@ import type { GatewayApiObject } from '../converters/gateway-api/types.js';
 import type { Ingress, InputModel } from '../ir/model.js';
 import type { AdcConfiguration } from '../converters/adc/types.js';
 import { ApisixRouter } from './apisix-router.js';
+import { appendTo } from '../common/multimap.js';
+import { elementPrefixes } from '../input/positions.js';
 import type { Diagnostic, SourceLocation } from '../reporter/diagnostics.js';
 import { GatewayRouter } from './gateway-router.js';
 import { IngressRouter } from './ingress-router.js';
@@ -151,8 +153,8 @@ class Explanations {
     this.findings = diagnostics.filter((d) => divergenceCodes.has(d.code) && d.location && d.location.path !== '');
     this.findings.forEach((d, i) => {
       const { file, doc, path } = d.location!;
-      append(this.at, key(file, doc, path), i);
-      for (const prefix of elementPrefixes(path)) append(this.under, key(file, doc, prefix), i);
+      appendTo(this.at, key(file, doc, path), i);
+      for (const prefix of elementPrefixes(path)) appendTo(this.under, key(file, doc, prefix), i);
     });
   }
 
@@ -166,22 +168,8 @@ class Explanations {
   }
 }
 
-/** `a.b[1].c` → `a`, `a.b`, `a.b[1]`, `a.b[1].c`: the element and the ones around it. */
-function elementPrefixes(path: string): string[] {
-  const prefixes: string[] = [];
-  for (let k = 1; k < path.length; k++) if (path[k] === '.' || path[k] === '[') prefixes.push(path.slice(0, k));
-  if (path !== '') prefixes.push(path);
-  return prefixes;
-}
-
 function key(file: string, doc: number, path: string): string {
   return `${file}\u0000${doc}\u0000${path}`;
-}
-
-function append(map: Map<string, number[]>, k: string, value: number): void {
-  const list = map.get(k);
-  if (list) list.push(value);
-  else map.set(k, [value]);
 }
 
 /** A shared Gateway we did not generate: its owner configures it, so assume it accepts everything. */

@@ -6,6 +6,7 @@
 //   5. 404.
 // ImplementationSpecific is read as Prefix (the plain interpretation; providers refine it).
 import type { Backend, Ingress, IngressPath, IngressRule, IngressTls, Service } from '../ir/model.js';
+import { appendTo } from '../common/multimap.js';
 import { pathDialect, type PathDialect } from '../ir/dialect.js';
 import type { Intent } from '../ir/intents.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
@@ -98,7 +99,7 @@ export class IngressRouter {
       for (const rule of ingress.rules) {
         const entry = { ingress, rule, dialect };
         if (rule.host === undefined) this.hostless.push(entry);
-        else append(rule.host.startsWith('*.') ? this.wildcardHosts : this.exactHosts, rule.host, entry);
+        else appendTo(rule.host.startsWith('*.') ? this.wildcardHosts : this.exactHosts, rule.host, entry);
       }
       for (const entry of ingress.tls) {
         const tls = { entry, order: tlsOrder++ };
@@ -227,12 +228,6 @@ function bestPath(entries: readonly RuleEntry[], requestPath: string): Candidate
     }
   }
   return best;
-}
-
-function append<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Longest path first, then Exact over Prefix, then the oldest Ingress (the earlier candidate). */

@@ -4,6 +4,16 @@ import type { SourceLocation } from '../reporter/diagnostics.js';
 
 export type Scheme = 'http' | 'https';
 
+/**
+ * The `*.` patterns that cover a host when a wildcard covers one or more labels (Gateway API
+ * hostnames, APISIX hosts and SNIs): `*.b.c` and `*.c` for `a.b.c`, never the apex.
+ */
+export function suffixWildcards(host: string): string[] {
+  const keys: string[] = [];
+  for (let i = 1; i < host.length; i++) if (host[i] === '.') keys.push(`*${host.slice(i)}`);
+  return keys;
+}
+
 export interface Probe {
   scheme: Scheme;
   /** Lower-case host name, no port. */

@@ -17,6 +17,7 @@ import { ConversionTrace } from './trace.js';
 import { checkEmitted } from './validate.js';
 import { convertPath } from './paths.js';
 import { shownList } from '../../reporter/values.js';
+import { appendTo } from '../../common/multimap.js';
 import { pathDialect } from '../../ir/dialect.js';
 
 export type { GatewayApiOptions } from './options.js';
@@ -184,11 +185,7 @@ class ExtensionObjects {
       if (plan?.upstream) continue;
       const namespace = plan?.serviceNamespace ?? i.namespace;
       const keys = new Set(i.rules.flatMap((r) => r.paths.flatMap((p) => (p.backend.type === 'service' ? [`${namespace}\u0000${p.backend.name}`] : []))));
-      for (const key of keys) {
-        const users = usersOf.get(key);
-        if (users) users.push(i);
-        else usersOf.set(key, [i]);
-      }
+      for (const key of keys) appendTo(usersOf, key, i);
     }
     for (const { object, owner } of this.byKey.values()) {
       if (object.kind !== 'BackendTrafficPolicy') continue;

@@ -5,6 +5,7 @@ import type { AccountingCounts, ObjectAccounting } from '../accounting.js';
 import { accountingStatuses } from '../accounting.js';
 import { formatLocation, formatObject, type Diagnostic } from '../diagnostics.js';
 import type { Report, ReportSummary } from '../report.js';
+import { appendTo } from '../../common/multimap.js';
 
 export interface Paint {
   error(text: string): string;
@@ -35,9 +36,7 @@ export function formatTextReport(report: Report, paint: Paint = plainPaint): str
   const groups = new Map<string, Diagnostic[]>();
   for (const d of report.diagnostics) {
     const key = d.object && d.location && accountingByKey.has(objectKey(d)) ? objectKey(d) : '';
-    const group = groups.get(key);
-    if (group) group.push(d);
-    else groups.set(key, [d]);
+    appendTo(groups, key, d);
   }
   const lines: string[] = [];
   for (const [key, findings] of groups) {
