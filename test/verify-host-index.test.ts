@@ -7,8 +7,9 @@ import type { AdcConfiguration } from '../src/converters/adc/types.js';
 import type { GatewayApiObject } from '../src/converters/gateway-api/types.js';
 import type { Ingress, IngressRule } from '../src/ir/model.js';
 import { ApisixRouter } from '../src/verify/apisix-router.js';
-import { GatewayRouter, gatewayHostMatches } from '../src/verify/gateway-router.js';
-import { IngressRouter, ingressHostMatches } from '../src/verify/ingress-router.js';
+import { GatewayRouter, gatewayHostMatches, gatewayPathMatches } from '../src/verify/gateway-router.js';
+import { IngressRouter, ingressHostMatches, ingressPathMatches } from '../src/verify/ingress-router.js';
+import { pathDialect } from '../src/ir/dialect.js';
 import { formatOutcome, type Probe } from '../src/verify/model.js';
 
 const loc = { file: 'x.yaml', doc: 1, path: '' };
@@ -112,6 +113,156 @@ test('APISIX router: first service of the first host tier, ssl by SNI (as a scan
       assert.equal(formatOutcome(router.route(request('http', h)).outcome).replace(/ \(.*\)$/, ''), chosen ? `backend ns/${chosen.upstream.nodes![0]!.host.split('.')[0]}:80` : '404', `round ${round}, host ${h}`);
       const served = (config.ssls ?? []).some((s) => s.snis.some((sni) => apisixMatches(sni, h)));
       assert.equal(router.route(request('https', h)).outcome.kind === 'no-listener', !served, `round ${round}, ssl for ${h}`);
+    }
+  }
+});
+
+test('Ingress router: the winning path of a host, looked up by value and prefix, is the one a scan of every path picks', () => {
+  const r = rng(11);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const values = ['', '/', '/a', '/a/', '/a/b', '/a/b/', '/ab', '/a//b', '/a/*', '/a*', '^/a/[0-9]+', '/b/c', 'a', '/a/b/c/'];
+  const requests = ['/', '/a', '/a/', '/a/b', '/a/b/', '/a/bc', '/ab', '/a//b', '/a/12', '/a/b/c', '/a/b/c/d', '/b/c/', '/x', '//', 'a', 'a/b'];
+  for (let round = 0; round < 300; round++) {
+    let n = 0;
+    // Ingresses of both readings in one tier, as a shared host can have.
+    const ingresses: Ingress[] = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => {
+      const className = r() < 0.5 ? 'apisix' : 'nginx';
+      const regex = className === 'apisix' && r() < 0.5;
+      const rules: IngressRule[] = Array.from({ length: 1 + Math.floor(r() * 2) }, (): IngressRule => ({
+        host: 'h.example.com',
+        paths: Array.from({ length: 1 + Math.floor(r() * 4) }, () => ({ path: pick(values), pathType: pick(['Exact', 'Prefix', 'ImplementationSpecific'] as const), backend: { type: 'service' as const, name: `s${n++}`, port: { number: 80 }, location: loc }, location: loc })),
+        location: loc,
+      }));
+      const intents = regex ? [{ kind: 'regex-paths', sources: [] } as unknown as Ingress['intents'][number]] : [];
+      return { ref: { kind: 'Ingress', namespace: 'ns', name: `i${i}` }, namespace: 'ns', name: `i${i}`, apiVersion: 'networking.k8s.io/v1', ingressClassName: { value: className, location: loc }, rules, tls: [], annotations: [], intents, location: loc };
+    });
+    const router = new IngressRouter(ingresses, []);
+    // The plain scan: every path in listing order, the first best by the same ordering.
+    const candidates = ingresses.flatMap((ingress) => {
+      const dialect = pathDialect(ingress);
+      return ingress.rules.flatMap((rule) => rule.paths.map((path) => ({ path, dialect })));
+    });
+    for (const requestPath of requests) {
+      const matching = candidates.filter((c) => ingressPathMatches(c.path, requestPath, c.dialect));
+      const expected = router.route({ scheme: 'http', host: 'h.example.com', path: requestPath, method: 'GET' });
+      const scanned = scanBest(matching);
+      assert.equal(formatOutcome(expected.outcome).replace(/ \(.*\)$/, ''), scanned ? `backend ns/${(scanned.path.backend as { name: string }).name}:80` : '404', `round ${round}, ${requestPath}`);
+    }
+  }
+});
+
+/** The ordering of the Ingress spec and of APISIX (see ingress-router.ts), applied by a plain fold. */
+function scanBest(matching: { path: Ingress['rules'][number]['paths'][number]; dialect: ReturnType<typeof pathDialect> }[]) {
+  const rank = (c: (typeof matching)[number]) => (c.dialect.kind !== 'apisix' ? 0 : c.path.pathType === 'Exact' ? 0 : c.path.pathType === 'Prefix' ? 1 : c.dialect.regex ? 2 : c.path.path.endsWith('*') ? 1 : 0);
+  const exact = (c: (typeof matching)[number]) => c.path.pathType === 'Exact' || (c.path.pathType === 'ImplementationSpecific' && c.dialect.kind === 'apisix' && !c.dialect.regex && !c.path.path.endsWith('*'));
+  let best: (typeof matching)[number] | undefined;
+  for (const c of matching) {
+    if (!best) best = c;
+    else if (c.dialect.kind === best.dialect.kind && rank(c) !== rank(best)) best = rank(c) < rank(best) ? c : best;
+    else if ((c.path.path || '/').length !== (best.path.path || '/').length) best = (c.path.path || '/').length > (best.path.path || '/').length ? c : best;
+    else if (exact(c) !== exact(best)) best = exact(c) ? c : best;
+  }
+  return best;
+}
+
+test('Gateway router: the winning match, looked up by value and prefix, is the one a scan of every rule picks', () => {
+  const r = rng(13);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const values = ['/', '/a', '/a/', '/a/b', '/a/b/', '/ab', '/a//b', '/b/c', '/a/[0-9]+', '/a.*'];
+  const requests = ['/', '/a', '/a/', '/a/b', '/a/b/', '/a/bc', '/ab', '/a//b', '/a/12', '/a/b/c', '/b/c/', '/x', '//'];
+  const gateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { namespace: 'ns', name: 'gw' }, spec: { gatewayClassName: 'c', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } } as unknown as Extract<GatewayApiObject, { kind: 'Gateway' }>;
+  for (let round = 0; round < 300; round++) {
+    let n = 0;
+    const routes = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { namespace: 'ns', name: `r${i}`, creationTimestamp: pick(['2024-01-01T00:00:00Z', '2025-01-01T00:00:00Z']) },
+      spec: {
+        // A section the Gateway does not have: listed under gw, never attached.
+        parentRefs: [r() < 0.15 ? { name: 'gw', sectionName: 'https' } : { name: 'gw' }],
+        hostnames: pick([[], ['h.example.com'], ['*.example.com'], ['h.example.com', '*.example.com']]),
+        rules: Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
+          matches: r() < 0.1 ? [] : Array.from({ length: 1 + Math.floor(r() * 2) }, () => ({ path: { type: pick(['Exact', 'PathPrefix', 'PathPrefix', 'RegularExpression']), value: pick(values) }, ...(r() < 0.2 ? { method: pick(['GET', 'POST']) } : {}) })),
+          backendRefs: [{ name: `s${n++}`, port: 80 }],
+        })),
+      },
+    }));
+    const router = new GatewayRouter([gateway], routes as unknown as GatewayApiObject[]);
+    for (const path of requests) {
+      // Every match of every rule, ranked as the Gateway API spec orders them.
+      const ranked = routes.flatMap((route) =>
+        route.spec.rules.flatMap((rule, ruleIndex) =>
+          (rule.matches.length > 0 ? rule.matches : [{ path: { type: 'PathPrefix', value: '/' } }]).map((match, matchIndex) => {
+            const hostnames = route.spec.hostnames;
+            const host = hostnames.length === 0 ? [0, 0] : hostnames.includes('h.example.com') ? [13, 13] : [0, 13];
+            const attached = route.spec.parentRefs[0]!.sectionName === undefined;
+            const ok = attached && gatewayPathMatches(match.path.type, match.path.value, path) && (!('method' in match) || match.method === 'GET');
+            return { ok, key: [-host[0]!, -host[1]!, ['Exact', 'PathPrefix', 'RegularExpression'].indexOf(match.path.type), match.path.type === 'PathPrefix' ? -match.path.value.length : 0, 'method' in match ? -1 : 0], tie: [route.metadata.creationTimestamp, route.metadata.name], ruleIndex, matchIndex, name: rule.backendRefs[0]!.name };
+          }),
+        ),
+      );
+      const best = ranked
+        .filter((c) => c.ok)
+        .sort((a, b) => {
+          for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+          if (a.tie[0] !== b.tie[0]) return a.tie[0]! < b.tie[0]! ? -1 : 1;
+          if (a.tie[1] !== b.tie[1]) return a.tie[1]! < b.tie[1]! ? -1 : 1;
+          return a.ruleIndex - b.ruleIndex || a.matchIndex - b.matchIndex;
+        })[0];
+      const outcome = formatOutcome(router.route({ scheme: 'http', host: 'h.example.com', path, method: 'GET' }).outcome).replace(/ \(.*\)$/, '');
+      assert.equal(outcome, best ? `backend ns/${best.name}:80` : '404', `round ${round}, ${path}`);
+    }
+  }
+});
+
+test('APISIX router: the winning uri, looked up by value and prefix, is the one a scan of every route picks', () => {
+  const r = rng(17);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const uris = ['/*', '/a', '/a*', '/a/*', '/a/b', '/a/b*', '/ab', '/b/*', '*'];
+  const requests = ['/', '/a', '/a/', '/a/b', '/a/bc', '/ab', '/abc', '/b/', '/b/x', '/x'];
+  for (let round = 0; round < 300; round++) {
+    let n = 0;
+    const config: AdcConfiguration = {
+      services: Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => ({
+        name: `svc${i}`,
+        labels: {},
+        hosts: pick([['h.example.com'], ['*.example.com'], ['h.example.com', '*.example.com']]),
+        upstream: { type: 'roundrobin' as const, labels: {}, nodes: [{ host: `s${i}.ns.svc.cluster.local`, port: 80, weight: 1 }] },
+        routes: Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
+          name: `r${n++}`,
+          description: '',
+          labels: {},
+          uris: Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(uris)),
+          ...(r() < 0.3 ? { priority: pick([0, 1, 2]) } : {}),
+          ...(r() < 0.2 ? { vars: [['request_method', '==', pick(['GET', 'POST'])]] as never } : {}),
+        })),
+      })),
+    };
+    const router = new ApisixRouter(config, (route) => [{ file: route.name, doc: 1, path: '' }]);
+    for (const path of requests) {
+      // The plain scan over one tier at a time: exact before prefix, longer prefix, higher priority, else the first met.
+      let chosen: string | undefined;
+      for (const inTier of [(h: string[]) => h.includes('h.example.com'), (h: string[]) => !h.includes('h.example.com') && h.includes('*.example.com')]) {
+        let best: { name: string; exact: boolean; length: number; priority: number } | undefined;
+        for (const service of config.services ?? []) {
+          if (!inTier(service.hosts ?? [])) continue;
+          for (const route of service.routes) {
+            if (route.vars && (route.vars[0] as unknown as string[])[2] !== 'GET') continue;
+            for (const uri of route.uris) {
+              const m = uri.endsWith('*') ? (path.startsWith(uri.slice(0, -1)) ? { exact: false, length: uri.length - 1 } : undefined) : uri === path ? { exact: true, length: uri.length } : undefined;
+              if (!m) continue;
+              const priority = route.priority ?? 0;
+              if (!best || (m.exact !== best.exact ? m.exact : m.length !== best.length ? m.length > best.length : priority > best.priority)) best = { name: route.name, ...m, priority };
+            }
+          }
+        }
+        if (best) {
+          chosen = best.name;
+          break;
+        }
+      }
+      const routed = router.route({ scheme: 'http', host: 'h.example.com', path, method: 'GET' });
+      assert.equal(routed.trace[0]?.file, chosen, `round ${round}, ${path}`);
     }
   }
 });

@@ -24,6 +24,33 @@ function varsHold(vars: AdcRoute['vars'], probe: Probe): boolean {
   });
 }
 
+interface UriEntry {
+  service: AdcService;
+  route: AdcRoute;
+  uri: string;
+  order: number;
+}
+
+/** Uris by what they match: an exact uri by itself, a `prefix*` uri by its prefix (a plain string prefix). */
+class UriIndex {
+  private readonly exact = new Map<string, UriEntry[]>();
+  private readonly prefix = new Map<string, UriEntry[]>();
+
+  constructor(entries: readonly UriEntry[]) {
+    for (const entry of entries) {
+      if (entry.uri.endsWith('*')) appendTo(this.prefix, entry.uri.slice(0, -1), entry);
+      else appendTo(this.exact, entry.uri, entry);
+    }
+  }
+
+  /** The entries whose uri matches `path`: the same as uriMatch over every entry. */
+  *lookup(path: string): Generator<UriEntry> {
+    yield* this.exact.get(path) ?? [];
+    if (this.prefix.size === 0) return;
+    for (let length = 0; length <= path.length; length++) yield* this.prefix.get(path.slice(0, length)) ?? [];
+  }
+}
+
 export class ApisixRouter {
   // Services by host, and whether an ssl serves a host: looked up per request instead of scanning
   // every service and ssl, which made verifying large inputs quadratic.
@@ -32,6 +59,9 @@ export class ApisixRouter {
   private readonly hostless: number[] = [];
   private readonly exactSnis = new Set<string>();
   private readonly wildcardSnis = new Set<string>();
+  /** Each service's uris, numbered in service, route and uri order. */
+  private readonly uriEntries: UriEntry[][];
+  private readonly uriIndexes = new WeakMap<readonly number[], UriIndex>();
 
   constructor(
     private readonly config: AdcConfiguration,
@@ -39,6 +69,8 @@ export class ApisixRouter {
     /** Port names of discovery upstreams (`ns/svc:http`) → numbers, to compare with the Ingress side. */
     private readonly portNumber: (namespace: string, service: string, port: string) => number | undefined = () => undefined,
   ) {
+    let order = 0;
+    this.uriEntries = (config.services ?? []).map((service) => service.routes.flatMap((route) => route.uris.map((uri) => ({ service, route, uri, order: order++ }))));
     (config.services ?? []).forEach((service, i) => {
       const hosts = service.hosts ?? [];
       if (hosts.length === 0) this.hostless.push(i);
@@ -51,29 +83,46 @@ export class ApisixRouter {
     if (probe.scheme === 'https' && !this.sslServes(probe.host)) {
       return { outcome: { kind: 'no-listener', reason: `no ssl with an SNI for ${probe.host}` }, trace: [] };
     }
-    const services = this.config.services ?? [];
     // 1. services with this exact host; 2. with a `*.` host covering it; 3. without hosts.
-    const wildcard = new Set<number>();
-    for (const key of suffixWildcards(probe.host)) for (const i of this.wildcardHosts.get(key) ?? []) wildcard.add(i);
-    const tiers: readonly (readonly number[])[] = [this.exactHosts.get(probe.host) ?? [], [...wildcard].sort((a, b) => a - b), this.hostless];
-    for (const tier of tiers) {
+    const tiers: readonly (readonly (readonly number[])[])[] = [[this.exactHosts.get(probe.host) ?? []], suffixWildcards(probe.host).map((key) => this.wildcardHosts.get(key) ?? []), [this.hostless]];
+    for (const lists of tiers) {
+      // The uris that can match, in the order a scan of the tier's services would meet them (ties keep the first).
+      const found = new Set<UriEntry>();
+      for (const list of lists) for (const entry of this.uriIndex(list).lookup(probe.path)) found.add(entry);
       let best: { service: AdcService; route: AdcRoute; exact: boolean; length: number } | undefined;
-      for (const i of tier) {
-        const service = services[i]!;
-        for (const route of service.routes) {
-          if (!varsHold(route.vars, probe)) continue;
-          for (const uri of route.uris) {
-            const m = uriMatch(uri, probe.path);
-            if (!m) continue;
-            const better =
-              !best || (m.exact !== best.exact ? m.exact : m.length !== best.length ? m.length > best.length : (route.priority ?? 0) > (best.route.priority ?? 0));
-            if (better) best = { service, route, ...m };
-          }
-        }
+      for (const { service, route, uri } of [...found].sort((a, b) => a.order - b.order)) {
+        if (!varsHold(route.vars, probe)) continue;
+        const m = uriMatch(uri, probe.path)!;
+        const better = !best || (m.exact !== best.exact ? m.exact : m.length !== best.length ? m.length > best.length : (route.priority ?? 0) > (best.route.priority ?? 0));
+        if (better) best = { service, route, ...m };
       }
       if (best) return { outcome: this.apply(best.service, best.route, probe), trace: this.sourcesOf(best.route) };
     }
     return { outcome: { kind: 'status', statusCode: 404, reason: 'no route' }, trace: [] };
+  }
+
+  /** The uris of a list of services, by value (exact) and by the part before "*" (prefix). */
+  private uriIndex(list: readonly number[]): UriIndex {
+    let index = this.uriIndexes.get(list);
+    if (!index) this.uriIndexes.set(list, (index = new UriIndex(list.flatMap((i) => this.uriEntries[i]!))));
+    return index;
+  }
+
+  /**
+   * What the routes of the services that may serve `host` name: their URIs (`/api/*` as its
+   * prefix `/api/`), and where each route came from, whose paths a `vars` regex was made for.
+   */
+  *pathsFor(host: string): Generator<string | SourceLocation> {
+    const services = this.config.services ?? [];
+    const tiers = [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless];
+    for (const tier of tiers) {
+      for (const i of tier) {
+        for (const route of services[i]!.routes) {
+          for (const uri of route.uris) yield uri.endsWith('*') ? uri.slice(0, -1) : uri;
+          yield* this.sourcesOf(route);
+        }
+      }
+    }
   }
 
   private sslServes(host: string): boolean {

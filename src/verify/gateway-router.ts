@@ -107,18 +107,39 @@ export interface GatewayRouterOptions {
   sourcesOf?: (element: object) => SourceLocation[];
 }
 
+/** One match of one rule of a route, with its path type and value (defaults applied). */
+interface MatchEntry {
+  route: Route;
+  ruleIndex: number;
+  matchIndex: number;
+  rule: RouteRule;
+  match: RouteMatch;
+  type: string;
+  value: string;
+}
+
+/** Matches by how their path matches: Exact by value, PathPrefix by value without trailing "/", the rest scanned. */
+interface PathIndex {
+  exact: Map<string, MatchEntry[]>;
+  prefix: Map<string, MatchEntry[]>;
+  scanned: MatchEntry[];
+}
+
 /**
  * The output's routes by the Gateway they name and the hostnames they serve, its grants and
- * PluginConfigs: built once per output (verify makes a router per Gateway scope over the same
- * objects), so that a request looks only at the routes that can serve it rather than at every route.
+ * PluginConfigs, so that a request looks only at the routes that can serve it rather than at
+ * every route. verify builds one per check and shares it between the routers of its Gateway
+ * scopes; it reflects the objects as they were when it was built (the router's look-ups are
+ * cached), so a check of changed objects needs a new one.
  */
-class OutputIndex {
+export class OutputIndex {
   readonly routes: Route[];
   readonly grants: GatewayApiObject[];
   readonly pluginConfigs = new Map<string, Extract<GatewayApiObject, { kind: 'PluginConfig' }>>();
   /** Gateway `namespace/name` → hostname (`''`: none, every host) → indexes into `routes`. */
   private readonly byGateway = new Map<string, Map<string, number[]>>();
   private readonly found = new Map<string, Route[]>();
+  private readonly pathIndexes = new Map<string, PathIndex>();
 
   constructor(objects: readonly GatewayApiObject[]) {
     this.routes = objects.filter((o) => o.kind === 'HTTPRoute') as unknown as Route[];
@@ -132,6 +153,51 @@ class OutputIndex {
         for (const h of hostnames.length === 0 ? [''] : new Set(hostnames)) appendTo(byHostname, h, i);
       }
     });
+  }
+
+  /**
+   * The rule matches of the routes naming the Gateway with a hostname that matches `host` (itself,
+   * or `*.` + one of its suffixes) or none, that can match `path`: looked up by path, as each
+   * (Gateway, hostname) keeps its matches by value. A superset: the router still checks
+   * attachment, hosts and methods. A route listed under two such hostnames comes twice.
+   */
+  matchesFor(gateway: Gateway, host: string, path: string): MatchEntry[] {
+    const found: MatchEntry[] = [];
+    const gatewayKey = `${gateway.metadata.namespace}/${gateway.metadata.name}`;
+    for (const hostname of ['', host, ...suffixWildcards(host)]) {
+      const index = this.pathIndex(gatewayKey, hostname);
+      if (!index) continue;
+      found.push(...(index.exact.get(path) ?? []), ...(index.prefix.get('') ?? []));
+      // PathPrefix matches element-wise: the path itself, and each part before a "/".
+      for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) found.push(...(index.prefix.get(path.slice(0, i)) ?? []));
+      if (path !== '') found.push(...(index.prefix.get(path) ?? []));
+      for (const entry of index.scanned) if (gatewayPathMatches(entry.type, entry.value, path)) found.push(entry);
+    }
+    return found;
+  }
+
+  private pathIndex(gatewayKey: string, hostname: string): PathIndex | undefined {
+    const key = `${gatewayKey}\u0000${hostname}`;
+    let index = this.pathIndexes.get(key);
+    if (index) return index;
+    const routeIndexes = this.byGateway.get(gatewayKey)?.get(hostname);
+    if (!routeIndexes) return undefined;
+    index = { exact: new Map(), prefix: new Map(), scanned: [] };
+    for (const i of routeIndexes) {
+      const route = this.routes[i]!;
+      (route.spec.rules ?? []).forEach((rule, ruleIndex) => {
+        const matches = rule.matches && rule.matches.length > 0 ? rule.matches : [{ path: { type: 'PathPrefix', value: '/' } }];
+        matches.forEach((match, matchIndex) => {
+          const entry = { route, ruleIndex, matchIndex, rule, match, type: match.path?.type ?? 'PathPrefix', value: match.path?.value ?? '/' };
+          // The same split as gatewayPathMatches.
+          if (entry.type === 'Exact') appendTo(index!.exact, entry.value, entry);
+          else if (entry.type === 'PathPrefix') appendTo(index!.prefix, entry.value.replace(/\/+$/, ''), entry);
+          else index!.scanned.push(entry);
+        });
+      });
+    }
+    this.pathIndexes.set(key, index);
+    return index;
   }
 
   /**
@@ -151,24 +217,16 @@ class OutputIndex {
   }
 }
 
-const indexes = new WeakMap<readonly GatewayApiObject[], OutputIndex>();
-
-function indexOf(objects: readonly GatewayApiObject[]): OutputIndex {
-  let index = indexes.get(objects);
-  if (!index) indexes.set(objects, (index = new OutputIndex(objects)));
-  return index;
-}
-
 export class GatewayRouter {
   private readonly index: OutputIndex;
 
-  /** `gateways`: the Gateways a client may reach, first one first. */
+  /** `gateways`: the Gateways a client may reach, first one first; `output`: the objects, or an index of them. */
   constructor(
     private readonly gateways: readonly Gateway[],
-    objects: readonly GatewayApiObject[],
+    output: readonly GatewayApiObject[] | OutputIndex,
     private readonly options: GatewayRouterOptions = {},
   ) {
-    this.index = indexOf(objects);
+    this.index = output instanceof OutputIndex ? output : new OutputIndex(output);
   }
 
   route(probe: Probe): TracedOutcome {
@@ -180,6 +238,25 @@ export class GatewayRouter {
     if (!best) return { outcome: { kind: 'status', statusCode: 404, reason: 'no matching rule' }, trace: listenerTrace };
     const trace = [...this.traceOf(best.rule), ...listenerTrace];
     return { outcome: this.apply(best, listener, probe), trace };
+  }
+
+  /**
+   * What the rules that may serve `host` on these Gateways name (a superset: attachment is not
+   * checked): their Exact and PathPrefix values, and where each rule came from, whose paths are
+   * the requests a RegularExpression was made for.
+   */
+  *pathsFor(host: string): Generator<string | SourceLocation> {
+    for (const gateway of this.gateways) {
+      for (const route of this.index.routesFor(gateway, host)) {
+        for (const rule of route.spec.rules ?? []) {
+          for (const match of rule.matches && rule.matches.length > 0 ? rule.matches : [{}]) {
+            const type = match.path?.type ?? 'PathPrefix';
+            if (type === 'Exact' || type === 'PathPrefix') yield match.path?.value ?? '/';
+          }
+          yield* this.traceOf(rule);
+        }
+      }
+    }
   }
 
   private traceOf(element: object): SourceLocation[] {
@@ -202,31 +279,24 @@ export class GatewayRouter {
 
   private candidates(gateway: Gateway, listener: Listener, probe: Probe): Candidate[] {
     const out: Candidate[] = [];
-    for (const route of this.index.routesFor(gateway, probe.host)) {
-      if (!this.attached(route, gateway, listener)) continue;
-      const host = routeHostSpecificity(route, listener, probe.host);
+    const hostOf = new Map<Route, { hostExactChars: number; hostChars: number } | undefined>();
+    for (const { route, ruleIndex, matchIndex, rule, match, type, value } of this.index.matchesFor(gateway, probe.host, probe.path)) {
+      let host = hostOf.get(route);
+      if (!hostOf.has(route)) hostOf.set(route, (host = this.attached(route, gateway, listener) ? routeHostSpecificity(route, listener, probe.host) : undefined));
       if (!host) continue;
-      (route.spec.rules ?? []).forEach((rule, ruleIndex) => {
-        const matches = rule.matches && rule.matches.length > 0 ? rule.matches : [{ path: { type: 'PathPrefix', value: '/' } }];
-        matches.forEach((match, matchIndex) => {
-          const type = match.path?.type ?? 'PathPrefix';
-          const value = match.path?.value ?? '/';
-          if (!gatewayPathMatches(type, value, probe.path)) return;
-          if (match.method && match.method !== probe.method) return;
-          if ((match.headers ?? []).length > 0 || (match.queryParams ?? []).length > 0) return; // probes carry none
-          out.push({
-            route,
-            ruleIndex,
-            matchIndex,
-            rule,
-            ...host,
-            pathRank: pathTypeRank[type] ?? 3,
-            pathChars: value.length,
-            hasMethod: match.method !== undefined,
-            headers: (match.headers ?? []).length,
-            queries: (match.queryParams ?? []).length,
-          });
-        });
+      if (match.method && match.method !== probe.method) continue;
+      if ((match.headers ?? []).length > 0 || (match.queryParams ?? []).length > 0) continue; // probes carry none
+      out.push({
+        route,
+        ruleIndex,
+        matchIndex,
+        rule,
+        ...host,
+        pathRank: pathTypeRank[type] ?? 3,
+        pathChars: value.length,
+        hasMethod: match.method !== undefined,
+        headers: (match.headers ?? []).length,
+        queries: (match.queryParams ?? []).length,
       });
     }
     return out;

@@ -10,10 +10,10 @@ import { ApisixRouter } from './apisix-router.js';
 import { appendTo } from '../common/multimap.js';
 import { elementPrefixes } from '../input/positions.js';
 import type { Diagnostic, SourceLocation } from '../reporter/diagnostics.js';
-import { GatewayRouter } from './gateway-router.js';
+import { GatewayRouter, OutputIndex } from './gateway-router.js';
 import { IngressRouter } from './ingress-router.js';
 import { sameOutcome, type Probe, type TracedOutcome } from './model.js';
-import { generateProbes } from './probes.js';
+import { generateProbes, type ProbeSpace } from './probes.js';
 
 export { formatOutcome, formatProbe, type Outcome, type Probe, type TracedOutcome } from './model.js';
 
@@ -75,6 +75,8 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
   const gatewaysByName = new Map<string, Gateway>();
   for (const o of input.objects) if (o.kind === 'Gateway') gatewaysByName.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
   const explaining = new Explanations(input.diagnostics);
+  const writtenPaths = ingressPaths(input.model.ingresses);
+  const output = new OutputIndex(input.objects); // one for every scope: built once
   const result: VerifyResult = { scopes: 0, probes: 0, divergences: [], expected: 0, unreported: 0, assumedGateways: [] };
 
   for (const scope of input.trace.scopes) {
@@ -86,8 +88,8 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
       return assumedSharedGateway(namespace, name);
     });
     const ingressRouter = new IngressRouter(scope.ingresses, input.model.services);
-    const gatewayRouter = new GatewayRouter(gateways, input.objects, { sourcesOf: (e) => input.trace.sourcesOf(e) });
-    for (const probe of generateProbes(scope.ingresses, (host) => ingressRouter.tlsEntryFor(host) !== undefined)) {
+    const gatewayRouter = new GatewayRouter(gateways, output, { sourcesOf: (e) => input.trace.sourcesOf(e) });
+    for (const probe of generateProbes(scope.ingresses, probeSpace(ingressRouter, gatewayRouter, writtenPaths))) {
       result.probes++;
       const ingress = ingressRouter.route(probe);
       const output = gatewayRouter.route(probe);
@@ -124,7 +126,7 @@ export function verifyAdc(input: VerifyAdcInput): VerifyResult {
   const ports = new Map(input.model.services.map((s) => [`${s.namespace}/${s.name}`, s]));
   const ingressRouter = new IngressRouter(input.ingresses, input.model.services);
   const apisixRouter = new ApisixRouter(input.adc, (route) => sources.get(route.name) ?? [], (ns, name, port) => ports.get(`${ns}/${name}`)?.ports.find((p) => p.name === port)?.port);
-  for (const probe of generateProbes(input.ingresses, (host) => ingressRouter.tlsEntryFor(host) !== undefined)) {
+  for (const probe of generateProbes(input.ingresses, probeSpace(ingressRouter, apisixRouter, ingressPaths(input.ingresses)))) {
     result.probes++;
     const ingress = ingressRouter.route(probe);
     const output = apisixRouter.route(probe);
@@ -135,6 +137,36 @@ export function verifyAdc(input: VerifyAdcInput): VerifyResult {
     else result.unreported++;
   }
   return result;
+}
+
+/**
+ * Each host is probed with the paths either side names for it. The output side names paths, and
+ * the input elements its rules came from: the paths written there (a rule's RegularExpression is
+ * no request to send, the Ingress path it was made from is).
+ */
+function probeSpace(ingressRouter: IngressRouter, outputRouter: { pathsFor(host: string): Iterable<string | SourceLocation> }, writtenPaths: IngressPaths): ProbeSpace {
+  return {
+    *pathsFor(host) {
+      yield* ingressRouter.pathsFor(host);
+      for (const named of outputRouter.pathsFor(host)) {
+        if (typeof named === 'string') yield named;
+        else {
+          const path = writtenPaths.get(key(named.file, named.doc, named.path));
+          if (path !== undefined) yield path;
+        }
+      }
+    },
+    servesTls: (host) => ingressRouter.tlsEntryFor(host) !== undefined,
+  };
+}
+
+/** Ingress paths by their location (`file`, `doc`, `path`): the `path` written there. */
+type IngressPaths = Map<string, string>;
+
+function ingressPaths(ingresses: readonly Ingress[]): IngressPaths {
+  const paths: IngressPaths = new Map();
+  for (const ingress of ingresses) for (const rule of ingress.rules) for (const p of rule.paths) paths.set(key(p.location.file, p.location.doc, p.location.path), p.path);
+  return paths;
 }
 
 /**

@@ -10,7 +10,7 @@ import { appendTo } from '../common/multimap.js';
 import { pathDialect, type PathDialect } from '../ir/dialect.js';
 import type { Intent } from '../ir/intents.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
-import type { BackendTarget, Outcome, Probe, TracedOutcome } from './model.js';
+import { suffixWildcards, type BackendTarget, type Outcome, type Probe, type TracedOutcome } from './model.js';
 
 export function ingressHostMatches(ruleHost: string, host: string): boolean {
   if (!ruleHost.startsWith('*.')) return ruleHost === host;
@@ -86,13 +86,16 @@ export class IngressRouter {
   private readonly hostless: RuleEntry[] = [];
   private readonly tlsByHost = new Map<string, TlsEntry>();
   private tlsForEveryHost: TlsEntry | undefined;
+  /** The oldest Ingress with a default backend: where requests no rule takes go. */
+  private readonly fallback: Ingress | undefined;
 
   /** `ingresses`: the Ingresses one controller serves together, oldest first. */
   constructor(
-    private readonly ingresses: readonly Ingress[],
+    ingresses: readonly Ingress[],
     services: readonly Service[],
   ) {
     for (const s of services) this.servicePorts.set(`${s.namespace}/${s.name}`, s);
+    this.fallback = ingresses.find((i) => i.defaultBackend);
     let tlsOrder = 0;
     for (const ingress of ingresses) {
       const dialect = pathDialect(ingress);
@@ -128,18 +131,33 @@ export class IngressRouter {
         return { outcome: routed.outcome, trace: [best.path.location, ...hostTrace, ...dialectTrace, ...routed.trace, ...tlsTrace] };
       }
     }
-    const fallback = this.ingresses.find((i) => i.defaultBackend);
+    const fallback = this.fallback;
     if (fallback?.defaultBackend) {
       return { outcome: { kind: 'backend', backend: this.target(fallback, fallback.defaultBackend) }, trace: [fallback.defaultBackend.location, ...tlsTrace] };
     }
     return { outcome: { kind: 'status', statusCode: 404, reason: 'no rule and no default backend' }, trace: tlsTrace };
   }
 
-  /** `*.example.com` covers exactly one label: only the host's first-dot suffix can match. */
+  /**
+   * The paths of every rule that can serve `host`, as written. Wildcard rules count with Gateway
+   * API's reading too (one or more labels), so that a host the output serves through a wildcard
+   * is probed with that rule's paths, where the Ingress side answers 404.
+   */
+  *pathsFor(host: string): Generator<string> {
+    for (const entries of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
+      for (const { rule } of entries) for (const path of rule.paths) yield path.path;
+    }
+  }
+
+  /**
+   * `*.example.com` covers exactly one label: only the host's first-dot suffix can match, and then
+   * every rule listed under it does (the same list each time, so its path index is kept).
+   */
   private wildcardRulesFor(host: string): readonly RuleEntry[] {
     const dot = host.indexOf('.');
     if (dot <= 0) return [];
-    return (this.wildcardHosts.get(`*${host.slice(dot)}`) ?? []).filter((e) => ingressHostMatches(e.rule.host!, host));
+    const key = `*${host.slice(dot)}`;
+    return ingressHostMatches(key, host) ? (this.wildcardHosts.get(key) ?? []) : [];
   }
 
   /** Does an Ingress serve this host over TLS (a tls entry lists it, or covers it by default)? The first such entry. */
@@ -216,17 +234,53 @@ export class IngressRouter {
   }
 }
 
-/** The winning path among the rules of one tier, listed oldest Ingress first. */
-function bestPath(entries: readonly RuleEntry[], requestPath: string): Candidate | undefined {
-  let best: Candidate | undefined;
+/**
+ * The paths of one tier by how they match: Exact by value, Prefix by value without trailing "/",
+ * the rest (APISIX's own readings: regexes, "*" suffixes, literals) scanned. Built once per tier:
+ * scanning every path of a host for every request grew with hosts × paths.
+ */
+interface TierIndex {
+  exact: Map<string, Candidate[]>;
+  prefix: Map<string, Candidate[]>;
+  scanned: { candidate: Candidate; dialect: PathDialect }[];
+}
+
+const tierIndexes = new WeakMap<readonly RuleEntry[], TierIndex>();
+
+function tierIndex(entries: readonly RuleEntry[]): TierIndex {
+  let index = tierIndexes.get(entries);
+  if (index) return index;
+  index = { exact: new Map(), prefix: new Map(), scanned: [] };
   let order = 0;
   for (const { ingress, rule, dialect } of entries) {
     for (const path of rule.paths) {
       const exactLiteral = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*');
       const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral, dialect: dialect.kind };
-      if (ingressPathMatches(path, requestPath, dialect) && (!best || beats(candidate, best))) best = candidate;
+      // The same split as ingressPathMatches.
+      const value = path.path === '' ? '/' : path.path;
+      if (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix') index.scanned.push({ candidate, dialect });
+      else if (path.pathType === 'Exact') appendTo(index.exact, value, candidate);
+      else appendTo(index.prefix, value.replace(/\/+$/, ''), candidate);
     }
   }
+  tierIndexes.set(entries, index);
+  return index;
+}
+
+/** The winning path among the rules of one tier, listed oldest Ingress first. */
+function bestPath(entries: readonly RuleEntry[], requestPath: string): Candidate | undefined {
+  if (entries.length === 0) return undefined;
+  const index = tierIndex(entries);
+  const matching: Candidate[] = [...(index.exact.get(requestPath) ?? []), ...(index.prefix.get('') ?? [])];
+  // Prefixes that match element-wise: the path itself, and each part before a "/".
+  for (let i = requestPath.indexOf('/', 1); i > 0; i = requestPath.indexOf('/', i + 1)) matching.push(...(index.prefix.get(requestPath.slice(0, i)) ?? []));
+  if (requestPath !== '') matching.push(...(index.prefix.get(requestPath) ?? []));
+  for (const { candidate, dialect } of index.scanned) if (ingressPathMatches(candidate.path, requestPath, dialect)) matching.push(candidate);
+  // In listing order, as a scan of every path would meet them: ranks compare only within one
+  // dialect, so which candidate wins can depend on that order.
+  matching.sort((a, b) => a.order - b.order);
+  let best: Candidate | undefined;
+  for (const candidate of matching) if (!best || beats(candidate, best)) best = candidate;
   return best;
 }
 

@@ -1,7 +1,16 @@
 // Requests worth sending: every host the Ingresses name (wildcards: one label, two labels and the
-// bare apex; plus a host nobody names) × every path they name and its neighbours (trailing slash
-// toggled, a child, a sibling sharing the string prefix, the parent), over HTTP, and over HTTPS
-// where the Ingresses terminate TLS for that host.
+// bare apex; plus a host nobody names) × every path that a rule for that host names, in the input
+// or in the output, and its neighbours (trailing slash toggled, a child, a sibling sharing the
+// string prefix, the parent), over HTTP, and over HTTPS where the Ingresses terminate TLS for
+// that host.
+//
+// Why per host, not every path on every host: a request's outcome depends only on the rules that
+// serve its host. For exact and prefix rules, a path that no rule of either side names for that
+// host falls where one of the neighbours of a named path falls, so it adds nothing; and a rule the
+// output put on the wrong host is probed there, because the output names it for that host. (A
+// regex rule is probed with the paths named for its host; other hosts' paths no longer test it.)
+// Crossing every host with every path of a scope grew with the square of its size: minutes for a
+// few thousand Ingresses.
 import type { Ingress } from '../ir/model.js';
 import type { Probe } from './model.js';
 
@@ -26,13 +35,10 @@ export function hostsToProbe(ingresses: readonly Ingress[]): string[] {
   return [...hosts].sort();
 }
 
-export function pathsToProbe(ingresses: readonly Ingress[]): string[] {
+/** '/' and the neighbours of every named path, sorted. */
+export function pathsToProbe(named: Iterable<string>): string[] {
   const paths = new Set<string>(['/']);
-  for (const ingress of ingresses) {
-    for (const rule of ingress.rules) {
-      for (const p of rule.paths) for (const variant of pathVariants(p.path === '' ? '/' : p.path)) paths.add(variant);
-    }
-  }
+  for (const path of named) for (const variant of pathVariants(path === '' ? '/' : path)) paths.add(variant);
   return [...paths].sort();
 }
 
@@ -59,13 +65,20 @@ export function methodsToProbe(ingresses: readonly Ingress[]): string[] {
   return [...methods].sort();
 }
 
-export function generateProbes(ingresses: readonly Ingress[], servesTls: (host: string) => boolean): Probe[] {
-  const probes: Probe[] = [];
-  const paths = pathsToProbe(ingresses);
+/** What the two routers of a check know about a host. */
+export interface ProbeSpace {
+  /** The paths that the rules serving `host` name, on both sides (repeats are fine). */
+  pathsFor(host: string): Iterable<string>;
+  /** Does the input terminate TLS for `host`? */
+  servesTls(host: string): boolean;
+}
+
+/** The requests of one check, host by host (a generator: a large scope's probes are never all held). */
+export function* generateProbes(ingresses: readonly Ingress[], space: ProbeSpace): Generator<Probe> {
   const methods = methodsToProbe(ingresses);
   for (const host of hostsToProbe(ingresses)) {
-    const schemes = servesTls(host) ? (['http', 'https'] as const) : (['http'] as const);
-    for (const scheme of schemes) for (const path of paths) for (const method of methods) probes.push({ scheme, host, path, method });
+    const schemes = space.servesTls(host) ? (['http', 'https'] as const) : (['http'] as const);
+    const paths = pathsToProbe(space.pathsFor(host));
+    for (const scheme of schemes) for (const path of paths) for (const method of methods) yield { scheme, host, path, method };
   }
-  return probes;
 }
