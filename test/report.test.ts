@@ -221,6 +221,36 @@ test('--out-dir: one file per object, refuses a non-empty directory without --fo
   assert.equal(readFileSync(victim, 'utf8'), readFileSync(join(repoRoot, input), 'utf8'));
 });
 
+test('--out-dir --force: files of objects no longer generated are removed (and said so), so --check agrees; other files and inputs stay', async () => {
+  process.chdir(repoRoot);
+  const dir = join(scratch, 'regenerated');
+  const before = 'fixtures/tls-hosts-respected/input.yaml'; // namespace shop
+  const later = 'fixtures/wildcard-host/input.yaml'; // namespace tenants
+  assert.equal((await runCliCaptured(['convert', before, '--out-dir', dir])).exitCode, 0);
+  writeFileSync(join(dir, 'NOTES.txt'), 'kept');
+  writeFileSync(join(dir, 'shop', 'kustomization.txt'), 'kept');
+  mkdirSync(join(dir, 'mine'));
+  const ownInput = join(dir, 'mine', 'extra.yaml'); // an input inside the directory
+  writeFileSync(ownInput, readFileSync(join(repoRoot, later), 'utf8'));
+  const run = await runCliCaptured(['convert', later, ownInput, '--out-dir', dir, '--force']);
+  assert.equal(run.exitCode, 0, run.stderr);
+  assert.match(run.stderr, /^out-dir: removed 5 files no longer generated: shop\/gateway-nginx\.yaml, shop\/httproute-storefront-admin-shop-example-com\.yaml, [^,]+, [^,]+, shop\/httproute-storefront-www-shop-example-com\.yaml$/m);
+  assert.deepEqual(readdirSync(join(dir, 'shop')), ['kustomization.txt']); // not a manifest: kept, so its directory too
+  assert.equal(readFileSync(join(dir, 'NOTES.txt'), 'utf8'), 'kept');
+  assert.ok(existsSync(ownInput));
+  // What is left is what --check expects (the input inside the directory aside).
+  rmSync(ownInput);
+  rmSync(join(dir, 'mine'), { recursive: true });
+  const check = await runCliCaptured(['convert', later, '--check', dir]);
+  assert.equal(check.exitCode, 0, check.stdout);
+  // A namespace directory left empty is removed.
+  rmSync(join(dir, 'shop', 'kustomization.txt'));
+  assert.equal((await runCliCaptured(['convert', before, '--out-dir', dir, '--force'])).exitCode, 0);
+  const back = await runCliCaptured(['convert', later, '--out-dir', dir, '--force']);
+  assert.equal(back.exitCode, 0);
+  assert.ok(!existsSync(join(dir, 'shop')));
+});
+
 test('matrix command: text, json and markdown for one or every target; unknown target is a usage error', async () => {
   const text = await runCliCaptured(['matrix', '--target', 'api7-ingress-controller@3.8']);
   assert.equal(text.exitCode, 0);

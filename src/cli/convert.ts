@@ -5,6 +5,7 @@ import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, UsageError, t
 import { checkDrift, checkText, layout, writeOutDir } from './output-files.js';
 import { emitReport, type ReportFlags } from './report.js';
 import { showsFieldPositions } from '../reporter/formats/index.js';
+import { shownList } from '../reporter/values.js';
 
 export interface ConvertFlags extends InputFlags, ReportFlags {
   to: 'gateway-api' | 'adc';
@@ -42,8 +43,10 @@ export async function convertCommand(paths: string[], flags: ConvertFlags, io: C
     io.stderr(patches.length > 0 ? `check: ${flags.check} differs from the generated output (${patches.length} file${patches.length === 1 ? '' : 's'})\n` : `check: ${flags.check} is up to date\n`);
     return patches.length > 0 ? EXIT_FINDINGS : code;
   }
-  if (flags.outDir !== undefined) writeOutDir(flags.outDir, layout(result.objects, flags.output), input.files, flags.force === true);
-  else if (result.objects.length > 0) writeChunked(serializeChunks(result.objects, flags.output), io.stdout);
+  if (flags.outDir !== undefined) {
+    const removed = writeOutDir(flags.outDir, layout(result.objects, flags.output), input.files, flags.force === true);
+    if (removed.length > 0) io.stderr(`out-dir: removed ${removed.length} file${removed.length === 1 ? '' : 's'} no longer generated: ${shownList(removed)}\n`);
+  } else if (result.objects.length > 0) writeChunked(serializeChunks(result.objects, flags.output), io.stdout);
   const code = await emitReport(result, flags, io, version, false);
   return input.readable === 0 ? EXIT_USAGE : code;
 }

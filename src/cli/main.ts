@@ -48,7 +48,7 @@ export function buildProgram(io: CliIO, run: (command: () => Promise<number>) =>
     .addOption(new Option('--adc-ids <ids>', 'with --to adc: crc32 (the ids APISIX Ingress Controller computes, so adc sync updates its objects) or none (ADC derives them)').choices(['crc32', 'none']).default('crc32'))
     .addOption(new Option('--adc-discovery <mode>', 'with --to adc: dns (one node per Service DNS name) or kubernetes (discovery_type: kubernetes)').choices(['dns', 'kubernetes']).default('dns'))
     .option('--out-dir <dir>', 'write one file per object (<namespace>/<kind>-<name>.yaml) instead of stdout; refuses a non-empty directory without --force')
-    .option('--force', 'with --out-dir: write into a non-empty directory')
+    .option('--force', 'with --out-dir: write into a non-empty directory, removing the manifests there that are no longer generated')
     .option('--check <path>', 'compare the output with this file or --out-dir directory; print a diff and exit 1 on drift')
     .action((paths: string[], flags: ConvertFlags) => run(() => convertCommand(paths, flags, io, version())));
 

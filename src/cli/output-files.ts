@@ -1,7 +1,7 @@
 // `--out-dir` (one file per object) and `--check` (drift against what is committed).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { serialize, type GatewayApiObject, type OutputFormat } from '../index.js';
 import { UsageError, writeFileAtomic } from './context.js';
@@ -32,18 +32,44 @@ export function layout(objects: readonly GatewayApiObject[], format: OutputForma
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Writes the layout into `dir`: refuses a non-empty dir without `force`, never writes over an input. */
-export function writeOutDir(dir: string, files: Map<string, string>, inputs: readonly string[], force: boolean): void {
+/**
+ * Writes the layout into `dir`: refuses a non-empty dir without `force`, never writes over an
+ * input. With `force`, the manifests already in `dir` that the layout no longer has (objects no
+ * longer generated) are removed afterwards, so that `dir` is what `--check` expects; other files
+ * and inputs are left alone. Returns the removed files, relative to `dir`.
+ */
+export function writeOutDir(dir: string, files: Map<string, string>, inputs: readonly string[], force: boolean): string[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${dir} is not a directory`);
   if (existsSync(dir) && readdirSync(dir).length > 0 && !force) throw new UsageError(`--out-dir ${dir} is not empty; pass --force to write into it`);
   const inputPaths = new Set(inputs.map((p) => resolve(p)));
   for (const path of files.keys()) {
     if (inputPaths.has(resolve(dir, path))) throw new UsageError(`--out-dir would overwrite input file ${join(dir, path)}`);
   }
+  const before = existsSync(dir) ? manifestsIn(dir) : [];
   for (const [path, text] of files) {
     const full = join(dir, path);
     mkdirSync(join(full, '..'), { recursive: true });
     writeFileAtomic(full, text);
+  }
+  const stale = before.filter((path) => !files.has(path) && !inputPaths.has(resolve(dir, path)));
+  for (const path of stale) {
+    rmSync(join(dir, path));
+    removeEmptyParents(dir, path);
+  }
+  return stale;
+}
+
+/** The files `--check` compares in a directory (`*.yaml`, `*.yml`, `*.json`), relative to it. */
+function manifestsIn(dir: string): string[] {
+  return expandPaths([dir]).flatMap((e) => (e.type === 'file' ? [relative(dir, e.name)] : []));
+}
+
+/** Removes the directories between `dir` and a removed file that it left empty. */
+function removeEmptyParents(dir: string, removed: string): void {
+  for (let parent = dirname(removed); parent !== '.' && parent !== ''; parent = dirname(parent)) {
+    const full = join(dir, parent);
+    if (readdirSync(full).length > 0) return;
+    rmdirSync(full);
   }
 }
 
@@ -51,8 +77,7 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
 export function checkDrift(path: string, objects: readonly GatewayApiObject[], format: OutputFormat): string[] {
   if (existsSync(path) && statSync(path).isDirectory()) {
     const expected = layout(objects, format);
-    const files = expandPaths([path]).flatMap((e) => (e.type === 'file' ? [e.name] : []));
-    const actual = new Map(files.map((f) => [relative(path, f), readFileSync(f, 'utf8')]));
+    const actual = new Map(manifestsIn(path).map((f) => [f, readFileSync(join(path, f), 'utf8')]));
     const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
     return names.map((name) => patch(join(path, name), actual.get(name) ?? '', expected.get(name) ?? '')).filter((p): p is string => p !== undefined);
   }
