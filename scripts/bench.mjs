@@ -49,6 +49,17 @@ function corpus(n) {
   return objects;
 }
 
+function sharedHosts(n) {
+  const objects = [];
+  for (let i = 0; i < n; i++) {
+    const metadata = { name: `app-${i}`, namespace: `team-${i % 4}`, creationTimestamp: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z` };
+    const backend = { service: { name: `svc-${i}`, port: { number: 8080 } } };
+    const paths = [{ path: `/app-${i}`, pathType: 'Prefix', backend }, { path: `/app-${i}/health`, pathType: 'Exact', backend }];
+    objects.push({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata, spec: { ingressClassName: 'nginx', rules: [{ host: `shared-${i % 20}.example.com`, http: { paths } }] } });
+  }
+  return objects;
+}
+
 async function writeCorpora(n) {
   const { stringify } = await import('yaml');
   const objects = corpus(n);
@@ -62,6 +73,9 @@ async function writeCorpora(n) {
     // APISIX annotations on every Ingress (one of them a typo), for the APISIX target: intents,
     // BackendTrafficPolicies on shared Services and several findings per Ingress.
     apisix: join(out, `corpus-${n}-apisix.json`),
+    // Every Ingress on one of 20 hosts, in 4 namespaces, each with its own paths: thousands of
+    // rules per host. Guards verify against work that grows with hosts × paths.
+    shared: join(out, `corpus-${n}-shared.json`),
   };
   writeFileSync(files.yaml, objects.map((o) => stringify(o)).join('---\n'));
   writeFileSync(files.list, stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
@@ -87,6 +101,7 @@ async function writeCorpora(n) {
     return { ...o, metadata: { ...o.metadata, annotations }, spec };
   });
   writeFileSync(files.apisix, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: annotated }, null, 2));
+  writeFileSync(files.shared, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: sharedHosts(n) }, null, 2));
   return files;
 }
 
@@ -100,6 +115,8 @@ function measure(args, runs = small ? 1 : 3) {
     const wall = (performance.now() - started) / 1000;
     const timeLine = hasTime ? run.stderr.trim().split('\n').pop() : '';
     const rss = hasTime ? Number(timeLine.split(' ')[1]) / 1024 : Number.NaN;
+    // 0 or 1 (findings): the run did its job. Anything else would time a usage error or a crash.
+    if (run.status !== 0 && run.status !== 1) throw new Error(`bench: ${args.join(' ')} exited with ${run.status ?? run.signal}:\n${run.stderr.slice(-2000)}`);
     samples.push({ wall, rss, status: run.status });
   }
   samples.sort((a, b) => a.wall - b.wall);
@@ -149,7 +166,9 @@ for (const n of sizes) {
   const findings = measure([bin, 'convert', files.findings, '-o', 'json', '--fail-on', 'never']);
   const apisix = measure([bin, 'convert', files.apisix, '--target', 'apisix-ingress-controller@2', '-o', 'json', '--fail-on', 'never']);
   const verify = n === sizes[0] ? measure([bin, 'verify', files.yaml]) : undefined;
-  results.corpora[n] = { floor, convert, list, adc, floorJson, convertJson, findings, apisix, ...(verify ? { verify } : {}) };
+  const shared = measure([bin, 'convert', files.shared, '--fail-on', 'never']);
+  const sharedVerify = measure([bin, 'verify', files.shared]);
+  results.corpora[n] = { floor, convert, list, adc, floorJson, convertJson, findings, apisix, shared, sharedVerify, ...(verify ? { verify } : {}) };
   rows.push([`${n}: convert / yaml floor`, ratio(convert.wall, floor.wall), n === sizes[1] ? 1.2 : undefined, `${convert.wall.toFixed(2)} s vs ${floor.wall.toFixed(2)} s`]);
   rows.push([`${n}: kubectl List / yaml floor`, ratio(list.wall, floor.wall), undefined, `${list.wall.toFixed(2)} s`]);
   rows.push([`${n}: --to adc / yaml floor`, ratio(adc.wall, floor.wall), undefined, `${adc.wall.toFixed(2)} s`]);
@@ -161,6 +180,7 @@ for (const n of sizes) {
   rows.push([`${n}: peak RSS, JSON (MB)`, convertJson.rss, undefined, `JSON floor ${floorJson.rss.toFixed(0)} MB`]);
   rows.push([`${n}: peak RSS, --to adc (MB)`, adc.rss, undefined, '']);
   if (verify) rows.push([`${n}: verify / convert`, ratio(verify.wall, convert.wall), 10, `${verify.wall.toFixed(2)} s`]);
+  rows.push([`${n}: verify / convert, 20 shared hosts`, ratio(sharedVerify.wall, shared.wall), undefined, `${sharedVerify.wall.toFixed(2)} s`]);
 }
 const [a, b] = sizes.map((n) => results.corpora[n].convert.rss);
 const [fa, fb] = sizes.map((n) => results.corpora[n].floor.rss);

@@ -15,7 +15,7 @@ test('npm run bench runs on a small corpus and writes its ratios', () => {
     assert.equal(run.status, 0, run.stderr);
     const results = JSON.parse(readFileSync(join(scratch, 'results.json'), 'utf8')) as { ratios: { name: string; value: number; target?: number }[] };
     const names = results.ratios.map((r) => r.name);
-    for (const expected of ['convert / yaml floor', 'JSON input / JSON floor', 'verify / convert', 'ing2gw --version / node -e 0', 'convert one Ingress / node -e 0']) {
+    for (const expected of ['convert / yaml floor', 'JSON input / JSON floor', 'verify / convert', 'verify / convert, 20 shared hosts', 'ing2gw --version / node -e 0', 'convert one Ingress / node -e 0']) {
       assert.ok(names.some((n) => n.includes(expected)), expected);
     }
     for (const r of results.ratios) assert.ok(Number.isFinite(r.value) || r.name.includes('RSS'), r.name);
