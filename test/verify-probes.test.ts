@@ -221,3 +221,25 @@ test('a RegularExpression rule put on the wrong host is caught there, through th
   // Found (its explanation is the regex finding at that path, as verify matches findings by location).
   assert.ok(leak, JSON.stringify(result.divergences.map((d) => d.probe)));
 });
+
+test("a divergence's trace has lines and columns, also for JSON input read with positions: 'findings'", async () => {
+  const { verify } = await import('../src/index.js');
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'saas', namespace: 'tenants' },
+    spec: { ingressClassName: 'nginx', rules: [{ host: '*.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'router', port: { number: 80 } } } }] } }] },
+  };
+  const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [ingress] }, null, 2);
+  const { verification } = verify([{ name: 'dump.json', text }], { positions: 'findings' });
+  const wildcard = verification.divergences.find((d) => d.probe.host === 'two.one.example.com');
+  assert.ok(wildcard, 'the two-label wildcard divergence');
+  const trace = [...wildcard.ingress.trace, ...wildcard.output.trace];
+  assert.ok(trace.length > 0);
+  for (const location of trace) {
+    assert.equal(typeof location.line, 'number', JSON.stringify(location));
+    assert.equal(typeof location.col, 'number', JSON.stringify(location));
+  }
+  // Line 19 of the pretty-printed List opens items[0]'s first path (its "{", column 17).
+  assert.deepEqual(JSON.parse(JSON.stringify(wildcard.output.trace[0])), { file: 'dump.json', doc: 1, path: 'items[0].spec.rules[0].http.paths[0]', line: 19, col: 17 });
+});

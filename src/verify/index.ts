@@ -8,7 +8,7 @@ import type { Ingress, InputModel } from '../ir/model.js';
 import type { AdcConfiguration } from '../converters/adc/types.js';
 import { ApisixRouter } from './apisix-router.js';
 import { appendTo } from '../common/multimap.js';
-import { elementPrefixes } from '../input/positions.js';
+import { elementPrefixes, withPosition } from '../input/positions.js';
 import type { Diagnostic, SourceLocation } from '../reporter/diagnostics.js';
 import { GatewayRouter, OutputIndex } from './gateway-router.js';
 import { IngressRouter } from './ingress-router.js';
@@ -95,7 +95,7 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
       const output = gatewayRouter.route(probe);
       if (sameOutcome(ingress.outcome, output.outcome)) continue;
       const explainedBy = explaining.of([...ingress.trace, ...output.trace]);
-      result.divergences.push({ scope: scope.key || 'shared', probe, ingress, output, explainedBy });
+      result.divergences.push({ scope: scope.key || 'shared', probe, ingress: located(ingress), output: located(output), explainedBy });
       if (explainedBy.length > 0) result.expected++;
       else result.unreported++;
     }
@@ -132,11 +132,16 @@ export function verifyAdc(input: VerifyAdcInput): VerifyResult {
     const output = apisixRouter.route(probe);
     if (sameOutcome(ingress.outcome, output.outcome)) continue;
     const explainedBy = explaining.of([...ingress.trace, ...output.trace]);
-    result.divergences.push({ scope: 'apisix', probe, ingress, output, explainedBy });
+    result.divergences.push({ scope: 'apisix', probe, ingress: located(ingress), output: located(output), explainedBy });
     if (explainedBy.length > 0) result.expected++;
     else result.unreported++;
   }
   return result;
+}
+
+/** A divergence's trace with line and column (JSON input defers them until a location is shown). */
+function located(side: TracedOutcome): TracedOutcome {
+  return { outcome: side.outcome, trace: side.trace.map(withPosition) };
 }
 
 /**
