@@ -182,3 +182,11 @@ test('the shared-Service caveat names every other Ingress sending to the Service
     ['owner: Ingress shop/twice, Ingress web/other-ns'],
   );
 });
+
+test('object identity hashes: the createHash fallback (Node before 20.12) gives what the one-shot hash gives', async () => {
+  const { sha256OneShot, sha256Streamed } = await import('../src/parsers/index.js');
+  const texts = ['', 'a', '{"kind":"Ingress"}', 'é ✓ 𝄞', 'x'.repeat(100_000)];
+  if (sha256OneShot) for (const text of texts) assert.equal(sha256Streamed(text), sha256OneShot(text), text.slice(0, 20));
+  // Known value, so neither side can drift unnoticed.
+  assert.equal(sha256Streamed('abc'), 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=');
+});

@@ -252,7 +252,10 @@ function contentHash(value: unknown): string {
 
 /** crypto.hash (Node ≥ 20.12) is the one-shot form: about a third of createHash's cost on small texts. */
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
-const sha256 = oneShotHash ? (text: string): string => oneShotHash('sha256', text, 'base64') : (text: string): string => crypto.createHash('sha256').update(text).digest('base64');
+/** SHA-256, base64: the one-shot form where Node has it, else createHash (both exported for a test that they agree). */
+export const sha256OneShot = oneShotHash ? (text: string): string => oneShotHash('sha256', text, 'base64') : undefined;
+export const sha256Streamed = (text: string): string => crypto.createHash('sha256').update(text).digest('base64');
+const sha256 = sha256OneShot ?? sha256Streamed;
 
 /** JSON.stringify of object keys, which repeat from object to object. */
 const quotedKeys = new Map<string, string>();
