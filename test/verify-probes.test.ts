@@ -1,7 +1,8 @@
 // verify sends each host only the paths that the rules serving it name, on either side, instead of
 // every path of the scope on every host (which grew with the square of the input). Property: over
 // random corpora whose converted output is then broken at random (a rule moved to another route,
-// a rule dropped, a prefix narrowed to Exact, a path changed, hostnames swapped), the per-host
+// a rule dropped, a prefix narrowed to Exact, a path changed, hostnames swapped, a filter lost, a
+// match widened to a regex), the per-host
 // probes find a divergence at every host where crossing every host with every path finds one,
 // with the same status (explained or not).
 import assert from 'node:assert/strict';
@@ -25,7 +26,7 @@ const RUNS = Number(process.env['VERIFY_RUNS'] ?? 300);
 type Route = Extract<GatewayApiObject, { kind: 'HTTPRoute' }>;
 
 const mutationArb = fc.record({
-  kind: fc.constantFrom('move', 'drop', 'exact', 'repath', 'hosts'),
+  kind: fc.constantFrom('move', 'drop', 'exact', 'repath', 'hosts', 'unfilter', 'broaden'),
   a: fc.nat(),
   b: fc.nat(),
   path: fc.constantFrom('/', '/api', '/api/v1', '/static/', '/apix', '/other'),
@@ -59,6 +60,16 @@ function mutate(objects: GatewayApiObject[], m: Mutation): boolean {
     case 'repath':
       if (!match || match.path.type === 'RegularExpression') return false;
       match.path.value = m.path;
+      return true;
+    case 'unfilter':
+      // A rewrite, redirect or plugin reference lost.
+      if (!rule.filters || rule.filters.length === 0) return false;
+      delete rule.filters;
+      return true;
+    case 'broaden':
+      // A regex that also takes paths of other rules and hosts.
+      if (!match) return false;
+      match.path = { type: 'RegularExpression', value: '/(api|static|apix|a|other)(/.*)?' };
       return true;
     case 'hosts': {
       const other = routes[m.b % routes.length]!;
@@ -242,4 +253,50 @@ test("a divergence's trace has lines and columns, also for JSON input read with 
   }
   // Line 19 of the pretty-printed List opens items[0]'s first path (its "{", column 17).
   assert.deepEqual(JSON.parse(JSON.stringify(wildcard.output.trace[0])), { file: 'dump.json', doc: 1, path: 'items[0].spec.rules[0].http.paths[0]', line: 19, col: 17 });
+});
+
+/** Converts `text`, breaks the output with `mutate`, and verifies (Gateway API). */
+function verifyBroken(text: string, options: Parameters<typeof convertToGatewayApi>[1], mutate: (objects: GatewayApiObject[]) => void) {
+  const sink = new DiagnosticSink();
+  const reader = new InputReader({ defaultNamespace: 'default' }, sink);
+  reader.addSource({ name: 'x.yaml', text });
+  const model = reader.model();
+  const trace = new ConversionTrace(true);
+  const objects = convertToGatewayApi(model, options, sink, trace);
+  assert.equal(verifyConversion({ model, objects, diagnostics: sink.items, trace }).unreported, 0, 'the unbroken output verifies');
+  mutate(objects);
+  return verifyConversion({ model, objects, diagnostics: sink.items, trace });
+}
+
+const twoHosts = (annotations: Record<string, string>, className: string, a: string, b: string) =>
+  stringify({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'web', namespace: 'ns', annotations },
+    spec: {
+      ingressClassName: className,
+      rules: [
+        { host: 'a.example.com', http: { paths: [{ path: a, pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } },
+        { host: 'b.example.com', http: { paths: [{ path: b, pathType: 'Prefix', backend: { service: { name: 'other', port: { number: 80 } } } }] } },
+      ],
+    },
+  });
+
+test("a regex rewrite lost on one host is caught, though that host's own paths never reach the regex", () => {
+  // a.example.com has only "/": the rewrite's "^/api/" is met only by another host's path.
+  const text = twoHosts({ 'k8s.apisix.apache.org/rewrite-target-regex': '^/api/(.*)', 'k8s.apisix.apache.org/rewrite-target-regex-template': '/v1/$1' }, 'apisix', '/', '/api/x');
+  const result = verifyBroken(text, { apisixExtensions: true }, (objects) => {
+    const a = objects.find((o): o is Route => o.kind === 'HTTPRoute' && o.spec.hostnames?.includes('a.example.com') === true)!;
+    delete a.spec.rules[0]!.filters;
+  });
+  assert.ok(result.divergences.some((d) => d.probe.host === 'a.example.com' && d.probe.path === '/api/x' && d.explainedBy.length === 0), JSON.stringify(result.divergences.map((d) => d.probe)));
+});
+
+test('an output regex wider than the rule it came from is caught on the paths of other hosts', () => {
+  const text = twoHosts({}, 'nginx', '/api', '/other');
+  const result = verifyBroken(text, {}, (objects) => {
+    const a = objects.find((o): o is Route => o.kind === 'HTTPRoute' && o.spec.hostnames?.includes('a.example.com') === true)!;
+    a.spec.rules[0]!.matches[0]!.path = { type: 'RegularExpression', value: '/(api|other)(/.*)?' };
+  });
+  assert.ok(result.divergences.some((d) => d.probe.host === 'a.example.com' && d.probe.path === '/other' && d.explainedBy.length === 0), JSON.stringify(result.divergences.map((d) => d.probe)));
 });

@@ -6,7 +6,7 @@ import type { AdcConfiguration, AdcRoute, AdcService } from '../converters/adc/t
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { appendTo } from '../common/multimap.js';
 import { suffixWildcards, type BackendTarget, type Outcome, type Probe, type TracedOutcome } from './model.js';
-import { applyPlugins } from './plugins.js';
+import { applyPlugins, pluginsPathSensitive } from './plugins.js';
 
 function uriMatch(uri: string, path: string): { exact: boolean; length: number } | undefined {
   if (uri.endsWith('*')) return path.startsWith(uri.slice(0, -1)) ? { exact: false, length: uri.length - 1 } : undefined;
@@ -123,6 +123,25 @@ export class ApisixRouter {
         }
       }
     }
+  }
+
+  /**
+   * Does a route of a service that may serve `host` route by more than where a path starts and
+   * ends: a `vars` condition on the uri, a regex rewrite or uri condition in its plugins, a `*`
+   * that is not a whole path segment?
+   */
+  pathSensitive(host: string): boolean {
+    const services = this.config.services ?? [];
+    for (const tier of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
+      for (const i of tier) {
+        for (const route of services[i]!.routes) {
+          if ((route.vars ?? []).some(([name]) => name === 'uri')) return true;
+          if (pluginsPathSensitive(Object.entries(route.plugins ?? {}).map(([name, config]) => ({ name, config: config as Record<string, unknown> })))) return true;
+          if (route.uris.some((uri) => uri.endsWith('*') && !uri.endsWith('/*'))) return true;
+        }
+      }
+    }
+    return false;
   }
 
   private sslServes(host: string): boolean {

@@ -11,7 +11,7 @@ import type { GatewayApiObject } from '../converters/gateway-api/types.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { appendTo } from '../common/multimap.js';
 import { suffixWildcards, type BackendTarget, type ForwardedRequest, type Outcome, type Probe, type TracedOutcome } from './model.js';
-import { applyPlugins } from './plugins.js';
+import { applyPlugins, pluginsPathSensitive } from './plugins.js';
 
 type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
 type Listener = Gateway['spec']['listeners'][number];
@@ -90,6 +90,7 @@ const pathTypeRank: Record<string, number> = { Exact: 0, PathPrefix: 1, RegularE
 
 interface Candidate {
   route: Route;
+  routeOrder: number;
   ruleIndex: number;
   matchIndex: number;
   rule: RouteRule;
@@ -110,6 +111,8 @@ export interface GatewayRouterOptions {
 /** One match of one rule of a route, with its path type and value (defaults applied). */
 interface MatchEntry {
   route: Route;
+  /** The route's place in the output: the last tie-break, as a scan in output order had it. */
+  routeOrder: number;
   ruleIndex: number;
   matchIndex: number;
   rule: RouteRule;
@@ -188,7 +191,7 @@ export class OutputIndex {
       (route.spec.rules ?? []).forEach((rule, ruleIndex) => {
         const matches = rule.matches && rule.matches.length > 0 ? rule.matches : [{ path: { type: 'PathPrefix', value: '/' } }];
         matches.forEach((match, matchIndex) => {
-          const entry = { route, ruleIndex, matchIndex, rule, match, type: match.path?.type ?? 'PathPrefix', value: match.path?.value ?? '/' };
+          const entry = { route, routeOrder: i, ruleIndex, matchIndex, rule, match, type: match.path?.type ?? 'PathPrefix', value: match.path?.value ?? '/' };
           // The same split as gatewayPathMatches.
           if (entry.type === 'Exact') appendTo(index!.exact, entry.value, entry);
           else if (entry.type === 'PathPrefix') appendTo(index!.prefix, entry.value.replace(/\/+$/, ''), entry);
@@ -259,6 +262,27 @@ export class GatewayRouter {
     }
   }
 
+  /**
+   * Does a rule that may serve `host` route by more than where a path starts and ends: a
+   * RegularExpression match, or APISIX plugins (through an ExtensionRef) with a regex rewrite or a
+   * uri condition? An ExtensionRef to a PluginConfig that is not there counts too.
+   */
+  pathSensitive(host: string): boolean {
+    for (const gateway of this.gateways) {
+      for (const route of this.index.routesFor(gateway, host)) {
+        for (const rule of route.spec.rules ?? []) {
+          if ((rule.matches ?? []).some((m) => m.path?.type === 'RegularExpression')) return true;
+          for (const filter of rule.filters ?? []) {
+            if (filter.type !== 'ExtensionRef') continue;
+            const config = this.index.pluginConfigs.get(`${route.metadata.namespace}/${filter.extensionRef?.name}`);
+            if (!config || pluginsPathSensitive(config.spec.plugins)) return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private traceOf(element: object): SourceLocation[] {
     return this.options.sourcesOf?.(element) ?? [];
   }
@@ -280,7 +304,7 @@ export class GatewayRouter {
   private candidates(gateway: Gateway, listener: Listener, probe: Probe): Candidate[] {
     const out: Candidate[] = [];
     const hostOf = new Map<Route, { hostExactChars: number; hostChars: number } | undefined>();
-    for (const { route, ruleIndex, matchIndex, rule, match, type, value } of this.index.matchesFor(gateway, probe.host, probe.path)) {
+    for (const { route, routeOrder, ruleIndex, matchIndex, rule, match, type, value } of this.index.matchesFor(gateway, probe.host, probe.path)) {
       let host = hostOf.get(route);
       if (!hostOf.has(route)) hostOf.set(route, (host = this.attached(route, gateway, listener) ? routeHostSpecificity(route, listener, probe.host) : undefined));
       if (!host) continue;
@@ -288,6 +312,7 @@ export class GatewayRouter {
       if ((match.headers ?? []).length > 0 || (match.queryParams ?? []).length > 0) continue; // probes carry none
       out.push({
         route,
+        routeOrder,
         ruleIndex,
         matchIndex,
         rule,
@@ -399,7 +424,8 @@ function compareCandidates(a: Candidate, b: Candidate): number {
     compareText(a.route.metadata.creationTimestamp ?? '', b.route.metadata.creationTimestamp ?? '') ||
     compareText(`${a.route.metadata.namespace}/${a.route.metadata.name}`, `${b.route.metadata.namespace}/${b.route.metadata.name}`) ||
     a.ruleIndex - b.ruleIndex ||
-    a.matchIndex - b.matchIndex
+    a.matchIndex - b.matchIndex ||
+    a.routeOrder - b.routeOrder
   );
 }
 

@@ -89,7 +89,7 @@ export function verifyConversion(input: VerifyInput): VerifyResult {
     });
     const ingressRouter = new IngressRouter(scope.ingresses, input.model.services);
     const gatewayRouter = new GatewayRouter(gateways, output, { sourcesOf: (e) => input.trace.sourcesOf(e) });
-    for (const probe of generateProbes(scope.ingresses, probeSpace(ingressRouter, gatewayRouter, writtenPaths))) {
+    for (const probe of generateProbes(scope.ingresses, probeSpace(ingressRouter, gatewayRouter, writtenPaths, scope.ingresses))) {
       result.probes++;
       const ingress = ingressRouter.route(probe);
       const output = gatewayRouter.route(probe);
@@ -126,7 +126,7 @@ export function verifyAdc(input: VerifyAdcInput): VerifyResult {
   const ports = new Map(input.model.services.map((s) => [`${s.namespace}/${s.name}`, s]));
   const ingressRouter = new IngressRouter(input.ingresses, input.model.services);
   const apisixRouter = new ApisixRouter(input.adc, (route) => sources.get(route.name) ?? [], (ns, name, port) => ports.get(`${ns}/${name}`)?.ports.find((p) => p.name === port)?.port);
-  for (const probe of generateProbes(input.ingresses, probeSpace(ingressRouter, apisixRouter, ingressPaths(input.ingresses)))) {
+  for (const probe of generateProbes(input.ingresses, probeSpace(ingressRouter, apisixRouter, ingressPaths(input.ingresses), input.ingresses))) {
     result.probes++;
     const ingress = ingressRouter.route(probe);
     const output = apisixRouter.route(probe);
@@ -149,9 +149,13 @@ function located(side: TracedOutcome): TracedOutcome {
  * the input elements its rules came from: the paths written there (a rule's RegularExpression is
  * no request to send, the Ingress path it was made from is).
  */
-function probeSpace(ingressRouter: IngressRouter, outputRouter: { pathsFor(host: string): Iterable<string | SourceLocation> }, writtenPaths: IngressPaths): ProbeSpace {
+function probeSpace(ingressRouter: IngressRouter, outputRouter: OutputRouter, writtenPaths: IngressPaths, scope: readonly Ingress[]): ProbeSpace {
+  let scopePaths: string[] | undefined;
   return {
     *pathsFor(host) {
+      // Where a rule matches by regex, rewrites by regex or runs conditional plugins, where a
+      // path starts and ends says too little: such a host gets every path of its scope too.
+      if (ingressRouter.pathSensitive(host) || outputRouter.pathSensitive(host)) yield* (scopePaths ??= scope.flatMap((i) => i.rules.flatMap((r) => r.paths.map((p) => p.path))));
       yield* ingressRouter.pathsFor(host);
       for (const named of outputRouter.pathsFor(host)) {
         if (typeof named === 'string') yield named;
@@ -163,6 +167,12 @@ function probeSpace(ingressRouter: IngressRouter, outputRouter: { pathsFor(host:
     },
     servesTls: (host) => ingressRouter.tlsEntryFor(host) !== undefined,
   };
+}
+
+/** What the probes ask of the router of the output. */
+interface OutputRouter {
+  pathsFor(host: string): Iterable<string | SourceLocation>;
+  pathSensitive(host: string): boolean;
 }
 
 /** Ingress paths by their location (`file`, `doc`, `path`): the `path` written there. */

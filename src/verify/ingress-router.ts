@@ -150,6 +150,21 @@ export class IngressRouter {
   }
 
   /**
+   * Does a rule that can serve `host` route by more than where a path starts and ends: a regex
+   * rewrite, or APISIX's own reading of ImplementationSpecific paths (regex search, `*` suffix)?
+   * Its neighbours then say too little about other paths.
+   */
+  pathSensitive(host: string): boolean {
+    for (const entries of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
+      for (const { ingress, rule, dialect } of entries) {
+        if (ingress.intents.some((i) => i.kind === 'rewrite-regex')) return true;
+        if (dialect.kind === 'apisix' && rule.paths.some((p) => p.pathType === 'ImplementationSpecific')) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * `*.example.com` covers exactly one label: only the host's first-dot suffix can match, and then
    * every rule listed under it does (the same list each time, so its path index is kept).
    */

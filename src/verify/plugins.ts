@@ -39,6 +39,16 @@ export function applyPlugins(plugins: Plugins, probe: Probe): PluginEffect {
   return {};
 }
 
+/**
+ * Do these plugins treat a request by more than where its path starts and ends: a regex rewrite,
+ * or a fault-injection condition on the uri? (Probes then need paths from elsewhere.)
+ */
+export function pluginsPathSensitive(plugins: Plugins): boolean {
+  return plugins.some(
+    (p) => (p.name === 'proxy-rewrite' && p.config?.['regex_uri'] !== undefined) || (p.name === 'fault-injection' && JSON.stringify(p.config?.['abort'] ?? {}).includes('"uri"')),
+  );
+}
+
 /** APISIX vars: [[ [var, ("!")?, op, value] … ]] — any inner list all of whose expressions hold. */
 function varsMatch(vars: unknown, probe: Probe): boolean {
   if (!Array.isArray(vars)) return true;

@@ -5,12 +5,13 @@
 // that host.
 //
 // Why per host, not every path on every host: a request's outcome depends only on the rules that
-// serve its host. For exact and prefix rules, a path that no rule of either side names for that
-// host falls where one of the neighbours of a named path falls, so it adds nothing; and a rule the
-// output put on the wrong host is probed there, because the output names it for that host. (A
-// regex rule is probed with the paths named for its host; other hosts' paths no longer test it.)
-// Crossing every host with every path of a scope grew with the square of its size: minutes for a
-// few thousand Ingresses.
+// serve its host. Where those rules only say where a path starts and ends (exact and prefix
+// matches, fixed rewrites), a path that no rule of either side names for that host is routed as
+// one of the neighbours of a named path is, so it adds nothing; and a rule the output put on the
+// wrong host is probed there, because the output names it for that host. Where a rule serving the
+// host matches or rewrites by regex, or runs conditional plugins, any path may behave differently:
+// such a host gets every path of its scope as well (see verify/index.ts). Crossing every host with
+// every path of a scope grew with the square of its size: minutes for a few thousand Ingresses.
 import type { Ingress } from '../ir/model.js';
 import type { Probe } from './model.js';
 
