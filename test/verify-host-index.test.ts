@@ -266,3 +266,15 @@ test('APISIX router: the winning uri, looked up by value and prefix, is the one 
     }
   }
 });
+
+test('Gateway router: two routes equal in every precedence field go by output order, as a scan did', () => {
+  const gateway = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { namespace: 'ns', name: 'gw' }, spec: { gatewayClassName: 'c', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } } as unknown as Extract<GatewayApiObject, { kind: 'Gateway' }>;
+  // Same name (invalid, but verify must not depend on its index's order); "/a//" and "/a/b" are
+  // as long as each other, and "/a//" is filed under the prefix "/a".
+  const route = (value: string, backend: string) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { namespace: 'ns', name: 'r' }, spec: { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value } }], backendRefs: [{ name: backend, port: 80 }] }] } });
+  for (const [first, second] of [[route('/a/b', 's0'), route('/a//', 's1')], [route('/a//', 's1'), route('/a/b', 's0')]] as const) {
+    const router = new GatewayRouter([gateway], [first, second] as unknown as GatewayApiObject[]);
+    const outcome = formatOutcome(router.route({ scheme: 'http', host: 'a.com', path: '/a/b', method: 'GET' }).outcome).replace(/ \(.*\)$/, '');
+    assert.equal(outcome, `backend ns/${first.spec.rules[0]!.backendRefs[0]!.name}:80`);
+  }
+});
