@@ -190,3 +190,13 @@ test('object identity hashes: the createHash fallback (Node before 20.12) gives 
   // Known value, so neither side can drift unnoticed.
   assert.equal(sha256Streamed('abc'), 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=');
 });
+
+test('route-split names five of the routes a host is split into and counts the rest (a host with 2,000 rules made one message list 125)', () => {
+  const paths = Array.from({ length: 200 }, (_, i) => `      - {path: /p${i}, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}`).join('\n');
+  const text = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: big, namespace: shop}\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: big.example.com\n    http:\n      paths:\n${paths}\n`;
+  const result = convert([{ name: 'big.yaml', text }]);
+  const split = result.diagnostics.filter((d) => d.code === 'route-split');
+  assert.equal(split.length, 1);
+  assert.match(split[0]!.message, /split into 13 HTTPRoutes big-big-example-com, big-big-example-com-2, big-big-example-com-3, big-big-example-com-4, big-big-example-com-5 and 8 more with the same hostnames/);
+  assert.equal(result.objects.filter((o) => o.kind === 'HTTPRoute').length, 13);
+});

@@ -318,7 +318,7 @@ function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentRef
     });
   }
   if (drafts.length > 1) {
-    sink.add('route-split', `${describeHost(routes.host)} has ${routes.rules.length} rules (limit ${MAX_RULES_PER_ROUTE} per HTTPRoute); split into ${drafts.length} HTTPRoutes ${drafts.map((d) => d.wanted).join(', ')} with the same hostnames (precedence is computed across routes, so behaviour is unchanged)`, {
+    sink.add('route-split', `${describeHost(routes.host)} has ${routes.rules.length} rules (limit ${MAX_RULES_PER_ROUTE} per HTTPRoute); split into ${drafts.length} HTTPRoutes ${shownList(drafts.map((d) => d.wanted))} with the same hostnames (precedence is computed across routes, so behaviour is unchanged)`, {
       location: routes.owner.location,
       object: routes.owner.ref,
     });
