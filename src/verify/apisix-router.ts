@@ -24,6 +24,11 @@ function varsHold(vars: AdcRoute['vars'], probe: Probe): boolean {
   });
 }
 
+/** A route's plugins as the plugin model takes them. */
+function pluginsOf(route: AdcRoute): { name: string; config: Record<string, unknown> }[] {
+  return Object.entries(route.plugins ?? {}).map(([name, config]) => ({ name, config: config as Record<string, unknown> }));
+}
+
 interface UriEntry {
   service: AdcService;
   route: AdcRoute;
@@ -113,15 +118,9 @@ export class ApisixRouter {
    * prefix `/api/`), and where each route came from, whose paths a `vars` regex was made for.
    */
   *pathsFor(host: string): Generator<string | SourceLocation> {
-    const services = this.config.services ?? [];
-    const tiers = [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless];
-    for (const tier of tiers) {
-      for (const i of tier) {
-        for (const route of services[i]!.routes) {
-          for (const uri of route.uris) yield uri.endsWith('*') ? uri.slice(0, -1) : uri;
-          yield* this.sourcesOf(route);
-        }
-      }
+    for (const route of this.routesServing(host)) {
+      for (const uri of route.uris) yield uri.endsWith('*') ? uri.slice(0, -1) : uri;
+      yield* this.sourcesOf(route);
     }
   }
 
@@ -131,17 +130,20 @@ export class ApisixRouter {
    * that is not a whole path segment?
    */
   pathSensitive(host: string): boolean {
-    const services = this.config.services ?? [];
-    for (const tier of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
-      for (const i of tier) {
-        for (const route of services[i]!.routes) {
-          if ((route.vars ?? []).some(([name]) => name === 'uri')) return true;
-          if (pluginsPathSensitive(Object.entries(route.plugins ?? {}).map(([name, config]) => ({ name, config: config as Record<string, unknown> })))) return true;
-          if (route.uris.some((uri) => uri.endsWith('*') && !uri.endsWith('/*'))) return true;
-        }
-      }
+    for (const route of this.routesServing(host)) {
+      if ((route.vars ?? []).some(([name]) => name === 'uri')) return true;
+      if (pluginsPathSensitive(pluginsOf(route))) return true;
+      if (route.uris.some((uri) => uri.endsWith('*') && !uri.endsWith('/*'))) return true;
     }
     return false;
+  }
+
+  /** The routes of the services that may serve `host`: with it, with a `*.` host covering it, without hosts. */
+  private *routesServing(host: string): Generator<AdcRoute> {
+    const services = this.config.services ?? [];
+    for (const tier of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
+      for (const i of tier) yield* services[i]!.routes;
+    }
   }
 
   private sslServes(host: string): boolean {
@@ -149,8 +151,7 @@ export class ApisixRouter {
   }
 
   private apply(service: AdcService, route: AdcRoute, probe: Probe): Outcome {
-    const plugins = Object.entries(route.plugins ?? {}).map(([name, config]) => ({ name, config }));
-    const effect = applyPlugins(plugins, probe);
+    const effect = applyPlugins(pluginsOf(route), probe);
     if (effect.answer) return effect.answer;
     const proxyRewrite = route.plugins?.['proxy-rewrite'] as { uri?: string } | undefined;
     const backend = backendOf(service);

@@ -10,6 +10,7 @@
 import type { GatewayApiObject } from '../converters/gateway-api/types.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { appendTo } from '../common/multimap.js';
+import { PathIndex } from './path-index.js';
 import { suffixWildcards, type BackendTarget, type ForwardedRequest, type Outcome, type Probe, type TracedOutcome } from './model.js';
 import { applyPlugins, pluginsPathSensitive } from './plugins.js';
 
@@ -121,13 +122,6 @@ interface MatchEntry {
   value: string;
 }
 
-/** Matches by how their path matches: Exact by value, PathPrefix by value without trailing "/", the rest scanned. */
-interface PathIndex {
-  exact: Map<string, MatchEntry[]>;
-  prefix: Map<string, MatchEntry[]>;
-  scanned: MatchEntry[];
-}
-
 /**
  * The output's routes by the Gateway they name and the hostnames they serve, its grants and
  * PluginConfigs, so that a request looks only at the routes that can serve it rather than at
@@ -142,7 +136,7 @@ export class OutputIndex {
   /** Gateway `namespace/name` → hostname (`''`: none, every host) → indexes into `routes`. */
   private readonly byGateway = new Map<string, Map<string, number[]>>();
   private readonly found = new Map<string, Route[]>();
-  private readonly pathIndexes = new Map<string, PathIndex>();
+  private readonly pathIndexes = new Map<string, PathIndex<MatchEntry>>();
 
   constructor(objects: readonly GatewayApiObject[]) {
     this.routes = objects.filter((o) => o.kind === 'HTTPRoute') as unknown as Route[];
@@ -167,25 +161,17 @@ export class OutputIndex {
   matchesFor(gateway: Gateway, host: string, path: string): MatchEntry[] {
     const found: MatchEntry[] = [];
     const gatewayKey = `${gateway.metadata.namespace}/${gateway.metadata.name}`;
-    for (const hostname of ['', host, ...suffixWildcards(host)]) {
-      const index = this.pathIndex(gatewayKey, hostname);
-      if (!index) continue;
-      found.push(...(index.exact.get(path) ?? []), ...(index.prefix.get('') ?? []));
-      // PathPrefix matches element-wise: the path itself, and each part before a "/".
-      for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) found.push(...(index.prefix.get(path.slice(0, i)) ?? []));
-      if (path !== '') found.push(...(index.prefix.get(path) ?? []));
-      for (const entry of index.scanned) if (gatewayPathMatches(entry.type, entry.value, path)) found.push(entry);
-    }
+    for (const hostname of ['', host, ...suffixWildcards(host)]) found.push(...(this.pathIndex(gatewayKey, hostname)?.lookup(path) ?? []));
     return found;
   }
 
-  private pathIndex(gatewayKey: string, hostname: string): PathIndex | undefined {
+  private pathIndex(gatewayKey: string, hostname: string): PathIndex<MatchEntry> | undefined {
     const key = `${gatewayKey}\u0000${hostname}`;
     let index = this.pathIndexes.get(key);
     if (index) return index;
     const routeIndexes = this.byGateway.get(gatewayKey)?.get(hostname);
     if (!routeIndexes) return undefined;
-    index = { exact: new Map(), prefix: new Map(), scanned: [] };
+    index = new PathIndex();
     for (const i of routeIndexes) {
       const route = this.routes[i]!;
       (route.spec.rules ?? []).forEach((rule, ruleIndex) => {
@@ -193,9 +179,9 @@ export class OutputIndex {
         matches.forEach((match, matchIndex) => {
           const entry = { route, routeOrder: i, ruleIndex, matchIndex, rule, match, type: match.path?.type ?? 'PathPrefix', value: match.path?.value ?? '/' };
           // The same split as gatewayPathMatches.
-          if (entry.type === 'Exact') appendTo(index!.exact, entry.value, entry);
-          else if (entry.type === 'PathPrefix') appendTo(index!.prefix, entry.value.replace(/\/+$/, ''), entry);
-          else index!.scanned.push(entry);
+          if (entry.type === 'Exact') index!.addExact(entry.value, entry);
+          else if (entry.type === 'PathPrefix') index!.addPrefix(entry.value, entry);
+          else index!.addScanned(entry, (path) => gatewayPathMatches(entry.type, entry.value, path));
         });
       });
     }
@@ -249,16 +235,12 @@ export class GatewayRouter {
    * the requests a RegularExpression was made for.
    */
   *pathsFor(host: string): Generator<string | SourceLocation> {
-    for (const gateway of this.gateways) {
-      for (const route of this.index.routesFor(gateway, host)) {
-        for (const rule of route.spec.rules ?? []) {
-          for (const match of rule.matches && rule.matches.length > 0 ? rule.matches : [{}]) {
-            const type = match.path?.type ?? 'PathPrefix';
-            if (type === 'Exact' || type === 'PathPrefix') yield match.path?.value ?? '/';
-          }
-          yield* this.traceOf(rule);
-        }
+    for (const { rule } of this.rulesServing(host)) {
+      for (const match of rule.matches && rule.matches.length > 0 ? rule.matches : [{}]) {
+        const type = match.path?.type ?? 'PathPrefix';
+        if (type === 'Exact' || type === 'PathPrefix') yield match.path?.value ?? '/';
       }
+      yield* this.traceOf(rule);
     }
   }
 
@@ -268,19 +250,20 @@ export class GatewayRouter {
    * uri condition? An ExtensionRef to a PluginConfig that is not there counts too.
    */
   pathSensitive(host: string): boolean {
-    for (const gateway of this.gateways) {
-      for (const route of this.index.routesFor(gateway, host)) {
-        for (const rule of route.spec.rules ?? []) {
-          if ((rule.matches ?? []).some((m) => m.path?.type === 'RegularExpression')) return true;
-          for (const filter of rule.filters ?? []) {
-            if (filter.type !== 'ExtensionRef') continue;
-            const config = this.index.pluginConfigs.get(`${route.metadata.namespace}/${filter.extensionRef?.name}`);
-            if (!config || pluginsPathSensitive(config.spec.plugins)) return true;
-          }
-        }
+    for (const { route, rule } of this.rulesServing(host)) {
+      if ((rule.matches ?? []).some((m) => m.path?.type === 'RegularExpression')) return true;
+      for (const filter of rule.filters ?? []) {
+        if (filter.type !== 'ExtensionRef') continue;
+        const config = this.index.pluginConfigs.get(`${route.metadata.namespace}/${filter.extensionRef?.name}`);
+        if (!config || pluginsPathSensitive(config.spec.plugins)) return true;
       }
     }
     return false;
+  }
+
+  /** The rules of the routes that may serve `host` on these Gateways (attachment not checked). */
+  private *rulesServing(host: string): Generator<{ route: Route; rule: RouteRule }> {
+    for (const gateway of this.gateways) for (const route of this.index.routesFor(gateway, host)) for (const rule of route.spec.rules ?? []) yield { route, rule };
   }
 
   private traceOf(element: object): SourceLocation[] {

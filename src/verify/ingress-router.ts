@@ -7,6 +7,7 @@
 // ImplementationSpecific is read as Prefix (the plain interpretation; providers refine it).
 import type { Backend, Ingress, IngressPath, IngressRule, IngressTls, Service } from '../ir/model.js';
 import { appendTo } from '../common/multimap.js';
+import { PathIndex } from './path-index.js';
 import { pathDialect, type PathDialect } from '../ir/dialect.js';
 import type { Intent } from '../ir/intents.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
@@ -144,9 +145,7 @@ export class IngressRouter {
    * is probed with that rule's paths, where the Ingress side answers 404.
    */
   *pathsFor(host: string): Generator<string> {
-    for (const entries of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
-      for (const { rule } of entries) for (const path of rule.paths) yield path.path;
-    }
+    for (const { rule } of this.rulesServing(host)) for (const path of rule.paths) yield path.path;
   }
 
   /**
@@ -155,13 +154,18 @@ export class IngressRouter {
    * Its neighbours then say too little about other paths.
    */
   pathSensitive(host: string): boolean {
-    for (const entries of [this.exactHosts.get(host) ?? [], ...suffixWildcards(host).map((key) => this.wildcardHosts.get(key) ?? []), this.hostless]) {
-      for (const { ingress, rule, dialect } of entries) {
-        if (ingress.intents.some((i) => i.kind === 'rewrite-regex')) return true;
-        if (dialect.kind === 'apisix' && rule.paths.some((p) => p.pathType === 'ImplementationSpecific')) return true;
-      }
+    for (const { ingress, rule, dialect } of this.rulesServing(host)) {
+      if (ingress.intents.some((i) => i.kind === 'rewrite-regex')) return true;
+      if (dialect.kind === 'apisix' && rule.paths.some((p) => p.pathType === 'ImplementationSpecific')) return true;
     }
     return false;
+  }
+
+  /** The rules that can serve `host`: its own, `*.` rules covering it in either reading, host-less rules. */
+  private *rulesServing(host: string): Generator<RuleEntry> {
+    yield* this.exactHosts.get(host) ?? [];
+    for (const key of suffixWildcards(host)) yield* this.wildcardHosts.get(key) ?? [];
+    yield* this.hostless;
   }
 
   /**
@@ -250,22 +254,16 @@ export class IngressRouter {
 }
 
 /**
- * The paths of one tier by how they match: Exact by value, Prefix by value without trailing "/",
- * the rest (APISIX's own readings: regexes, "*" suffixes, literals) scanned. Built once per tier:
- * scanning every path of a host for every request grew with hosts × paths.
+ * The paths of one tier by how they match (APISIX's own readings of ImplementationSpecific are
+ * tested one by one). Built once per tier: scanning every path of a host for every request grew
+ * with hosts × paths.
  */
-interface TierIndex {
-  exact: Map<string, Candidate[]>;
-  prefix: Map<string, Candidate[]>;
-  scanned: { candidate: Candidate; dialect: PathDialect }[];
-}
+const tierIndexes = new WeakMap<readonly RuleEntry[], PathIndex<Candidate>>();
 
-const tierIndexes = new WeakMap<readonly RuleEntry[], TierIndex>();
-
-function tierIndex(entries: readonly RuleEntry[]): TierIndex {
+function tierIndex(entries: readonly RuleEntry[]): PathIndex<Candidate> {
   let index = tierIndexes.get(entries);
   if (index) return index;
-  index = { exact: new Map(), prefix: new Map(), scanned: [] };
+  index = new PathIndex();
   let order = 0;
   for (const { ingress, rule, dialect } of entries) {
     for (const path of rule.paths) {
@@ -273,9 +271,9 @@ function tierIndex(entries: readonly RuleEntry[]): TierIndex {
       const candidate = { ingress, order: order++, rule, path, rank: pathRank(path, dialect), exactLiteral, dialect: dialect.kind };
       // The same split as ingressPathMatches.
       const value = path.path === '' ? '/' : path.path;
-      if (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix') index.scanned.push({ candidate, dialect });
-      else if (path.pathType === 'Exact') appendTo(index.exact, value, candidate);
-      else appendTo(index.prefix, value.replace(/\/+$/, ''), candidate);
+      if (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix') index.addScanned(candidate, (requestPath) => ingressPathMatches(path, requestPath, dialect));
+      else if (path.pathType === 'Exact') index.addExact(value, candidate);
+      else index.addPrefix(value, candidate);
     }
   }
   tierIndexes.set(entries, index);
@@ -285,12 +283,7 @@ function tierIndex(entries: readonly RuleEntry[]): TierIndex {
 /** The winning path among the rules of one tier, listed oldest Ingress first. */
 function bestPath(entries: readonly RuleEntry[], requestPath: string): Candidate | undefined {
   if (entries.length === 0) return undefined;
-  const index = tierIndex(entries);
-  const matching: Candidate[] = [...(index.exact.get(requestPath) ?? []), ...(index.prefix.get('') ?? [])];
-  // Prefixes that match element-wise: the path itself, and each part before a "/".
-  for (let i = requestPath.indexOf('/', 1); i > 0; i = requestPath.indexOf('/', i + 1)) matching.push(...(index.prefix.get(requestPath.slice(0, i)) ?? []));
-  if (requestPath !== '') matching.push(...(index.prefix.get(requestPath) ?? []));
-  for (const { candidate, dialect } of index.scanned) if (ingressPathMatches(candidate.path, requestPath, dialect)) matching.push(candidate);
+  const matching = tierIndex(entries).lookup(requestPath);
   // In listing order, as a scan of every path would meet them: ranks compare only within one
   // dialect, so which candidate wins can depend on that order.
   matching.sort((a, b) => a.order - b.order);
