@@ -200,3 +200,10 @@ test('route-split names five of the routes a host is split into and counts the r
   assert.match(split[0]!.message, /split into 13 HTTPRoutes big-big-example-com, big-big-example-com-2, big-big-example-com-3, big-big-example-com-4, big-big-example-com-5 and 8 more with the same hostnames/);
   assert.equal(result.objects.filter((o) => o.kind === 'HTTPRoute').length, 13);
 });
+
+test('a text that starts like JSON but holds a key with a broken escape is reported, not a crash (found by fuzzing the YAML reader)', () => {
+  for (const text of ['  {host: h},\n    q: "multi\n"a\\', '{"a\\": 1, "items": []}', '{"ite\\ms": [1]}']) {
+    const r = convert([{ name: 'in.yaml', text }]);
+    assert.ok(r.diagnostics.some((d) => d.code === 'yaml-syntax'), `${JSON.stringify(text)}: ${r.diagnostics.map((d) => d.code).join(', ')}`);
+  }
+});

@@ -196,10 +196,18 @@ export class JsonLocator {
   }
 }
 
-/** The name of the key written at text[start..end) (quotes included). */
+/**
+ * The name of the key written at text[start..end) (quotes included). The text may not be JSON at
+ * all (YAML in flow style starts with `{` too): a key that does not parse is taken as written.
+ */
 function keyName(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
-  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /** jsonValueEnd, or -1 for text nested too deep to check (it is then not split). */
