@@ -323,12 +323,13 @@ const permutationArb: fc.Arbitrary<Permutation> = fc.record({
   json: fc.boolean(),
 });
 
-const baseSources = (objects: readonly unknown[]): InputSource[] => [{ name: 'corpus.yaml', text: objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') }];
+const corpusText = (objects: readonly unknown[]): string => objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+const baseSources = (objects: readonly unknown[]): InputSource[] => [{ name: 'corpus.yaml', text: corpusText(objects) }];
 const docsOf = (objects: readonly unknown[]): Doc[] => objects.map((value) => ({ type: 'value', value }));
 
 /** A readable counterexample: the corpus as YAML, the options and the permutation. */
 function explain(corpus: Corpus, p?: Permutation): string {
-  return `options ${JSON.stringify(corpus.options)}${p ? `, permutation ${describe(p)}` : ''}\n${baseSources(corpus.objects)[0]!.text}`;
+  return `options ${JSON.stringify(corpus.options)}${p ? `, permutation ${describe(p)}` : ''}\n${corpusText(corpus.objects)}`;
 }
 
 const fcParameters = { seed: 42, numRuns: 200 } as const;

@@ -15,7 +15,8 @@ export const EXIT_USAGE = 2;
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Standard input, whole: as bytes (UTF-8), or as text. */
+  readStdin: () => Promise<string | Uint8Array>;
   stdinIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
@@ -93,13 +94,14 @@ export async function readInputs(paths: string[], flags: InputFlags, options: Co
     } else if (entry.type === 'stdin') {
       if (stdinRead) continue; // "-" twice reads standard input once
       stdinRead = true;
-      conversion.addSource({ name: STDIN_NAME, text: await io.readStdin() });
+      const stdin = await io.readStdin();
+      conversion.addSource(typeof stdin === 'string' ? { name: STDIN_NAME, text: stdin } : { name: STDIN_NAME, bytes: stdin });
       readable++;
     } else {
       const read = readFile(entry.name);
       if ('diagnostic' in read) conversion.addDiagnostic(read.diagnostic);
       else {
-        conversion.addSource({ name: entry.name, text: read.text });
+        conversion.addSource({ name: entry.name, bytes: read.bytes });
         files.push(entry.name);
         readable++;
       }

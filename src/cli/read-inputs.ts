@@ -47,9 +47,10 @@ function walk(dir: string): InputEntry[] {
   return entries;
 }
 
-export function readFile(name: string): { text: string } | { diagnostic: Diagnostic } {
+/** A file's bytes: decoded a document at a time while it is read (see input/bytes.ts). */
+export function readFile(name: string): { bytes: Buffer } | { diagnostic: Diagnostic } {
   try {
-    return { text: readFileSync(name, 'utf8') };
+    return { bytes: readFileSync(name) };
   } catch (e) {
     return { diagnostic: unreadable(name, e) };
   }

@@ -5,6 +5,7 @@ import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
 import { deferredLocation } from './positions.js';
 import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
+import { bufferOf, decode, startsLikeJson, textOf, yamlPieces, type InputContent } from './bytes.js';
 
 export type PathSegment = string | number;
 
@@ -38,45 +39,85 @@ export interface ReadDocumentOptions {
    * computed.
    */
   deferJsonPositions?: boolean;
+  /** Bytes decoded and parsed at a time when YAML comes as bytes (tests make it small). */
+  yamlChunkBytes?: number;
 }
 
-/** Yields the documents of one text lazily, so only one document's tree is alive at a time. */
-export function* readDocuments(file: string, text: string, options: ReadDocumentOptions = {}): Generator<ParsedDocument> {
-  const defer = options.deferJsonPositions === true;
-  const jsonList = looksLikeJson(text) ? jsonListDocument(file, text, defer) : undefined;
+/** Yields the documents of one input lazily, so only one document's tree is alive at a time. */
+export function* readDocuments(file: string, content: InputContent, options: ReadDocumentOptions = {}): Generator<ParsedDocument> {
+  if (startsLikeJson(content)) {
+    // JSON positions are found in the text when asked for: the text stays whole.
+    const text = textOf(content);
+    yield* readJsonLike(file, text, options.deferJsonPositions === true);
+    return;
+  }
+  yield* readYaml(file, content, options.yamlChunkBytes ?? YAML_CHUNK_BYTES);
+}
+
+function* readJsonLike(file: string, text: string, defer: boolean): Generator<ParsedDocument> {
+  const jsonList = jsonListDocument(file, text, defer);
   if (jsonList) {
     yield jsonList;
     return;
   }
-  const json = looksLikeJson(text) ? parseJson(text) : undefined;
-  if (json && 'value' in json) {
+  const json = parseJson(text);
+  if (json) {
     yield jsonDocument(file, text, json.value, defer);
     return;
   }
   // A .json file must be JSON: YAML would read `// comment` or a trailing comma as data. Other
   // inputs are YAML streams, where a flow-style `{…}` document is fine.
-  const jsonError = /\.json$/i.test(file) && looksLikeJson(text) ? jsonSyntaxError(text) : undefined;
+  const jsonError = /\.json$/i.test(file) ? jsonSyntaxError(text) : undefined;
   if (jsonError) {
     const { line, col } = linesOf(text).linePos(jsonError.offset);
     yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], locate: () => ({ file, doc: 1, path: '' }) };
     return;
   }
-  const split = splitYamlList(text);
+  yield* readYaml(file, text, YAML_CHUNK_BYTES);
+}
+
+function* readYaml(file: string, content: InputContent, chunkBytes: number): Generator<ParsedDocument> {
+  const split = (typeof content !== 'string' || mayHoldList.test(content)) && splitYamlList(content);
   const list = split && listDocument(file, split);
   if (list) {
     yield list;
     return;
   }
   const lineCounter = new LineCounter();
+  const chunks = typeof content === 'string' ? [content] : yamlPieces(bufferOf(content), chunkBytes);
   let index = 0;
-  for (const doc of composeAll(text, lineCounter)) yield toParsedDocument(file, index++, doc, lineCounter);
+  const position = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
+  for (const doc of composeAll(chunks, lineCounter)) yield toParsedDocument(file, index++, doc, position);
 }
 
-function composeAll(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
-  const parser = new Parser(lineCounter.addNewLine);
+/** Cheap test before a text is copied to bytes for the List scan. */
+const mayHoldList = /^items:/m;
+
+/** Bytes decoded and handed to the YAML parser at a time: large enough to parse fast, small next to a dump. */
+const YAML_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Documents of a YAML stream given in pieces (one, or as `yamlPieces` cuts them). The parser reads
+ * each piece as far as it can and keeps the rest for the next; offsets count from the stream's start.
+ */
+function* composeAll(chunks: Iterable<string>, lineCounter: LineCounter): Generator<Document.Parsed> {
+  // The parser reports the first line start again if its first piece gives no token yet.
+  const addLine = (offset: number): void => {
+    const starts = lineCounter.lineStarts;
+    if (starts.length === 0 || starts[starts.length - 1]! < offset) lineCounter.addNewLine(offset);
+  };
+  const parser = new Parser(addLine);
   // merge: `<<` keys, which kubectl accepts.
   const composer = new Composer({ keepSourceTokens: false, merge: true });
-  return composer.compose(parser.parse(text), true, text.length);
+  let length = 0;
+  let pending: string | undefined;
+  for (const chunk of chunks) {
+    if (pending !== undefined) for (const token of parser.parse(pending, true)) yield* composer.next(token);
+    pending = chunk;
+    length += chunk.length;
+  }
+  for (const token of parser.parse(pending ?? '', false)) yield* composer.next(token);
+  yield* composer.end(true, length);
 }
 
 /**
@@ -85,9 +126,14 @@ function composeAll(text: string, lineCounter: LineCounter): Generator<Document.
  */
 function listDocument(file: string, split: ListSplit): ParsedDocument | undefined {
   const lineCounter = new LineCounter();
-  const docs = [...composeAll(split.skeleton, lineCounter)];
+  const docs = [...composeAll([split.skeleton], lineCounter)];
   if (docs.length !== 1) return undefined;
-  const skeleton = toParsedDocument(file, 0, docs[0]!, lineCounter);
+  const { tail } = split;
+  const position = (offset: number): { line: number; col: number } => {
+    const { line, col } = lineCounter.linePos(offset);
+    return offset >= tail.start ? { line: line + tail.removedLines, col } : { line, col };
+  };
+  const skeleton = toParsedDocument(file, 0, docs[0]!, position);
   const value = skeleton.value as Record<string, unknown> | undefined;
   if (skeleton.errors.length > 0 || !value || typeof value['kind'] !== 'string' || !value['kind'].endsWith('List')) return undefined;
   return { ...skeleton, items: listItems(file, split) };
@@ -98,16 +144,16 @@ function* listItems(file: string, split: ListSplit): Generator<ParsedItem> {
   let counted = 0; // offset up to which newlines are counted in `line`
   for (let n = 0; n < split.items.length; n++) {
     const { start, end } = split.items[n]!;
-    line += countNewlines(split.text, counted, start);
+    line += countNewlines(split.bytes, counted, start);
     counted = start;
-    yield listItem(file, n, split.text.slice(start, end), line);
+    yield listItem(file, n, decode(split.bytes, start, end), line);
   }
 }
 
 /** One List item, parsed from its own text (a one-entry sequence starting at line `firstLine`). */
 function listItem(file: string, index: number, text: string, firstLine: number): ParsedItem {
   const lines = new LineCounter();
-  const docs = [...composeAll(text, lines)];
+  const docs = [...composeAll([text], lines)];
   const position = (offset: number): { line: number; col: number } => {
     const { line, col } = lines.linePos(offset);
     return { line: line + firstLine - 1, col };
@@ -143,8 +189,7 @@ function errorsOf(file: string, docNumber: number, doc: Document.Parsed, positio
   return [...byOffset].map(([offset, messages]) => ({ message: messages.join('; '), location: { file, doc: docNumber, path: '', ...position(offset) } }));
 }
 
-function toParsedDocument(file: string, index: number, doc: Document.Parsed, lines: LineCounter): ParsedDocument {
-  const position = (offset: number): { line: number; col: number } => lines.linePos(offset);
+function toParsedDocument(file: string, index: number, doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParsedDocument {
   const docNumber = index + 1;
   const offsetAt = offsetFinder(doc);
   const locate = (path: readonly PathSegment[]): SourceLocation => {
@@ -238,11 +283,6 @@ function parseJson(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-}
-
-function looksLikeJson(text: string): boolean {
-  const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
-  return first !== null && (first[0] === '{' || first[0] === '[');
 }
 
 /** undefined when the text is valid JSON; otherwise the parser's message and the offset it names. */

@@ -1,45 +1,52 @@
 // `kubectl get … -o yaml` prints one `kind: List` document holding every object. Parsed whole,
 // a 10k-Ingress List becomes one YAML tree of well over a gigabyte. This finds the items of such a
-// List in the text, so each can be parsed, read and dropped on its own.
+// List in the bytes, so each can be decoded, parsed, read and dropped on its own.
 //
 // Only the plain shape kubectl writes is split: one document, `items:` as a top-level key, a block
 // sequence under it. Anything this cannot be sure about (document markers, directives, anchors or
-// aliases that could reach across items) is left to the whole-document parse.
+// aliases that could reach across items) is left to the whole-document parse. Every character the
+// scan looks at is ASCII, which UTF-8 writes as itself and never inside another character.
+import { bufferOf, decode, type InputContent } from './bytes.js';
 
 export interface ListSplit {
-  text: string;
-  /** The document with its items removed (`items: []`), the same lines in the same places. */
+  bytes: Buffer;
+  /** The document with its items and their lines removed (`items: []`). */
   skeleton: string;
-  /** Where each item is written: from the start of its `- ` line to the start of the next item. */
+  /** Where in the skeleton the text after the items starts, and how many lines were removed before it. */
+  tail: { start: number; removedLines: number };
+  /** Byte offsets of each item: from the start of its `- ` line to the start of the next item. */
   items: { start: number; end: number }[];
 }
 
-const documentMarker = /^(?:---|\.\.\.)(?:[ \t]|$)|^%/m;
-/** `&anchor` or `*alias` where a token can start (not inside words such as `a&b` or `'*.x'`). */
-const anchorOrAlias = /(?:^|[\s[{,])[&*][^\s,\]}]/;
-const itemsKey = /^items:[ \t]*(?:#.*)?$/m;
+const NL = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const DASH = 45;
 
-export function splitYamlList(text: string): ListSplit | undefined {
-  if (documentMarker.test(text) || anchorOrAlias.test(text)) return undefined;
-  const key = itemsKey.exec(text);
-  if (!key) return undefined;
-  const keyLineEnd = key.index + key[0].length;
-  if (text[keyLineEnd] !== '\n') return undefined;
+export function splitYamlList(content: InputContent): ListSplit | undefined {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : bufferOf(content);
+  if (hasMarkerOrAnchor(bytes)) return undefined;
+  const keyStart = itemsKeyLine(bytes);
+  if (keyStart === undefined) return undefined;
+  const keyLineEnd = bytes.indexOf(NL, keyStart);
+  if (keyLineEnd < 0) return undefined; // the key line must end with a newline
 
   const items: { start: number; end: number }[] = [];
   let indent = -1;
   let lineStart = keyLineEnd + 1;
-  let blockEnd = text.length;
-  while (lineStart < text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
+  let blockEnd = bytes.length;
+  while (lineStart < bytes.length) {
+    const nl = bytes.indexOf(NL, lineStart);
+    const lineEnd = nl < 0 ? bytes.length : nl;
     let i = lineStart;
-    while (i < lineEnd && text.charCodeAt(i) === 32) i++;
-    const first = text.charCodeAt(i);
-    const blank = i === lineEnd || first === 13 || first === 35; // empty, CR only, or a comment
+    while (i < lineEnd && bytes[i] === SPACE) i++;
+    const first = bytes[i];
+    const blank = i === lineEnd || first === CR || first === HASH; // empty, CR only, or a comment
     if (!blank) {
       const depth = i - lineStart;
-      const entry = first === 45 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 13);
+      const entry = first === DASH && (i + 1 === lineEnd || bytes[i + 1] === SPACE || bytes[i + 1] === CR);
       if (indent < 0) {
         if (!entry) return undefined; // not a block sequence
         indent = depth;
@@ -57,16 +64,71 @@ export function splitYamlList(text: string): ListSplit | undefined {
   }
   if (items.length === 0) return undefined;
   items[items.length - 1]!.end = blockEnd;
-  // Comments and blank lines after the last item belong to no item; they stay in the skeleton's
-  // line count either way.
-  const removedLines = countNewlines(text, items[0]!.start, blockEnd);
-  const skeleton = `${text.slice(0, key.index)}items: []${text.slice(keyLineEnd, items[0]!.start)}${'\n'.repeat(removedLines)}${text.slice(blockEnd)}`;
-  return { text, skeleton, items };
+  // Comments and blank lines after the last item belong to no item; they are removed with it.
+  // (Blank lines in their place would keep the lines where they were, but a million of them cost
+  // the parser and its line table more than a whole 10k-Ingress List's IR.)
+  const head = `${decode(bytes, 0, keyStart)}items: []${decode(bytes, keyLineEnd, items[0]!.start)}`;
+  const skeleton = head + decode(bytes, blockEnd);
+  return { bytes, skeleton, tail: { start: head.length, removedLines: countNewlines(bytes, items[0]!.start, blockEnd) }, items };
 }
 
-/** Newlines in text[from, to). */
-export function countNewlines(text: string, from: number, to: number): number {
+/**
+ * A document marker (`---` or `...` alone or before a blank at a line start), a directive (`%` at
+ * a line start), or an anchor or alias (`&` or `*` where a token can start, followed by a name
+ * character). A non-ASCII character next to `&` or `*` counts as a blank or a name character,
+ * whichever finds one: in doubt, the List is parsed whole.
+ */
+function hasMarkerOrAnchor(bytes: Buffer): boolean {
+  const isBlank = (b: number | undefined): boolean => b === SPACE || (b !== undefined && b >= TAB && b <= CR);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (startsLine(bytes, i)) {
+      if (b === 0x25) return true; // %
+      if ((b === DASH || b === 0x2e) && bytes[i + 1] === b && bytes[i + 2] === b) {
+        const next = bytes[i + 3];
+        if (next === undefined || next === SPACE || next === TAB || next === NL || next === CR || next >= 0x80) return true;
+      }
+    }
+    if (b === 0x26 || b === 0x2a) {
+      // & or *
+      const before = i === 0 ? undefined : bytes[i - 1]!;
+      const tokenStart = before === undefined || isBlank(before) || before === 0x5b || before === 0x7b || before === 0x2c || before >= 0x80;
+      const after = bytes[i + 1];
+      const named = after !== undefined && !isBlank(after) && after !== 0x2c && after !== 0x5d && after !== 0x7d;
+      if (tokenStart && named) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the first line `items:` (then spaces or tabs, and maybe a `#` comment) starts, or
+ * undefined. A comment with a carriage return or a non-ASCII character does not count: such a
+ * line is left to the whole-document parse.
+ */
+function itemsKeyLine(bytes: Buffer): number | undefined {
+  for (let at = bytes.indexOf('items:'); at >= 0; at = bytes.indexOf('items:', at + 1)) {
+    if (!startsLine(bytes, at)) continue;
+    if (at > 0 && bytes[at - 1] !== NL) return undefined; // after a lone CR or a Unicode line separator
+    let i = at + 6;
+    while (bytes[i] === SPACE || bytes[i] === TAB) i++;
+    if (bytes[i] === HASH) while (i < bytes.length && bytes[i] !== NL && bytes[i] !== CR && bytes[i]! < 0x80) i++;
+    if (i === bytes.length || bytes[i] === NL) return at;
+    if (bytes[i] === CR || bytes[i]! >= 0x80) return undefined;
+  }
+  return undefined;
+}
+
+/** Does a line start at bytes[i], for any line break JavaScript's `^` knows (LF, CR, U+2028, U+2029)? */
+function startsLine(bytes: Buffer, i: number): boolean {
+  if (i === 0) return true;
+  const before = bytes[i - 1];
+  return before === NL || before === CR || ((before === 0xa8 || before === 0xa9) && bytes[i - 2] === 0x80 && bytes[i - 3] === 0xe2);
+}
+
+/** Newlines in bytes[from, to). */
+export function countNewlines(bytes: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = bytes.indexOf(NL, from); i >= 0 && i < to; i = bytes.indexOf(NL, i + 1)) n++;
   return n;
 }

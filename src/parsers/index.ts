@@ -5,7 +5,7 @@ import * as crypto from 'node:crypto';
 import { appendTo } from '../common/multimap.js';
 import { readDocuments } from '../input/documents.js';
 import { objectsOf, type InputObject } from '../input/objects.js';
-import type { InputSource } from '../input/sources.js';
+import { contentOf, type InputSource } from '../input/sources.js';
 import type { IngressAccount, InputModel } from '../ir/model.js';
 import { compareStrings, type SourceLocation } from '../reporter/diagnostics.js';
 import type { DiagnosticSink } from '../reporter/sink.js';
@@ -107,7 +107,7 @@ export class InputReader {
 
   addSource(source: InputSource): void {
     this.stats.sources++;
-    for (const document of readDocuments(source.name, source.text, { deferJsonPositions: this.options.positions === 'findings' })) {
+    for (const document of readDocuments(source.name, contentOf(source), { deferJsonPositions: this.options.positions === 'findings' })) {
       this.stats.documents++;
       this.options.onDocument?.();
       for (const error of document.errors) this.sink.add('yaml-syntax', error.message, { location: error.location });
