@@ -14,7 +14,7 @@ import { DEFAULT_TARGET, findTarget, targets } from './matrix/targets.js';
 import { buildAccounting, type ObjectAccounting } from './reporter/accounting.js';
 import { applyTargetToAnnotations, checkOutputAgainstTarget } from './reporter/target-check.js';
 
-export type { InputSource } from './input/sources.js';
+export { sourceOf, type InputSource } from './input/sources.js';
 export type { Diagnostic, ObjectRef, Severity, SourceLocation } from './reporter/diagnostics.js';
 export { formatLocation } from './reporter/diagnostics.js';
 export { diagnosticCodes, type DiagnosticCode } from './reporter/codes.js';

@@ -10,7 +10,7 @@ import { readDocuments, type ParsedDocument, type ParsedItem } from '../src/inpu
 import { objectsOf } from '../src/input/objects.js';
 import { splitYamlList } from '../src/input/list-split.js';
 import { startsLikeJson } from '../src/input/bytes.js';
-import { convert } from '../src/index.js';
+import { convert, sourceOf } from '../src/index.js';
 import { repoRoot, sharedDir } from './helpers/repo.js';
 
 /** Everything a reader can learn from a document: values, errors, every leaf's location, items. */
@@ -176,4 +176,11 @@ test('a conversion from bytes is the conversion from text', () => {
   const fromBytes = convert([{ name: 'in.yaml', bytes: new Uint8Array(Buffer.from(text, 'utf8')) }]);
   assert.deepEqual(fromBytes, fromText);
   assert.ok(fromText.objects.length > 0);
+});
+
+test('sourceOf keeps YAML as bytes and decodes JSON, whose text is kept whole while it is read', () => {
+  const yaml = Buffer.from('kind: List\n', 'utf8');
+  assert.deepEqual(sourceOf('a.yaml', yaml), { name: 'a.yaml', bytes: yaml });
+  assert.deepEqual(sourceOf('a.json', Buffer.from('\uFEFF {"kind": "List"}', 'utf8')), { name: 'a.json', text: '\uFEFF {"kind": "List"}' });
+  assert.deepEqual(sourceOf('a.yaml', 'kind: List\n'), { name: 'a.yaml', text: 'kind: List\n' });
 });

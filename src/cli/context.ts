@@ -3,9 +3,9 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isNamespaceName, isObjectName } from '../common/names.js';
-import { Conversion, findTarget, targets, type ConvertOptions } from '../index.js';
+import { Conversion, findTarget, sourceOf, targets, type ConvertOptions } from '../index.js';
 import type { Paint } from '../reporter/formats/index.js';
-import { expandPaths, readFile, STDIN_NAME } from './read-inputs.js';
+import { expandPaths, readSource, STDIN_NAME } from './read-inputs.js';
 
 /** 0: done; 1: findings at or above --fail-on (or unreported divergences, or drift); 2: usage error or nothing readable. */
 export const EXIT_OK = 0;
@@ -94,14 +94,13 @@ export async function readInputs(paths: string[], flags: InputFlags, options: Co
     } else if (entry.type === 'stdin') {
       if (stdinRead) continue; // "-" twice reads standard input once
       stdinRead = true;
-      const stdin = await io.readStdin();
-      conversion.addSource(typeof stdin === 'string' ? { name: STDIN_NAME, text: stdin } : { name: STDIN_NAME, bytes: stdin });
+      conversion.addSource(sourceOf(STDIN_NAME, await io.readStdin()));
       readable++;
     } else {
-      const read = readFile(entry.name);
+      const read = readSource(entry.name);
       if ('diagnostic' in read) conversion.addDiagnostic(read.diagnostic);
       else {
-        conversion.addSource({ name: entry.name, bytes: read.bytes });
+        conversion.addSource(read.source);
         files.push(entry.name);
         readable++;
       }

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../reporter/diagnostics.js';
+import { sourceOf, type InputSource } from '../index.js';
 
 export const STDIN_NAME = '<stdin>';
 const manifestExtension = /\.(ya?ml|json)$/i;
@@ -47,10 +48,10 @@ function walk(dir: string): InputEntry[] {
   return entries;
 }
 
-/** A file's bytes: decoded a document at a time while it is read (see input/bytes.ts). */
-export function readFile(name: string): { bytes: Buffer } | { diagnostic: Diagnostic } {
+/** A file as a source (see sourceOf: YAML is kept as bytes, decoded a document at a time). */
+export function readSource(name: string): { source: InputSource } | { diagnostic: Diagnostic } {
   try {
-    return { bytes: readFileSync(name) };
+    return { source: sourceOf(name, readFileSync(name)) };
   } catch (e) {
     return { diagnostic: unreadable(name, e) };
   }
