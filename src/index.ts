@@ -21,7 +21,7 @@ export { diagnosticCodes, type DiagnosticCode } from './reporter/codes.js';
 export type { GatewayApiObject } from './converters/gateway-api/index.js';
 export type { AdcConfiguration } from './converters/adc/types.js';
 export type { InputStats } from './parsers/index.js';
-export { serialize, serializeAdc, serializeChunks, type OutputFormat } from './output/serialize.js';
+export { serialize, serializeAdc, serializeAdcChunks, serializeChunks, type OutputFormat } from './output/serialize.js';
 export { reportFormats, type ReportFormat } from './reporter/formats/index.js';
 export { buildReport, summarize, type Report, type ReportSummary } from './reporter/report.js';
 export { formatMatrix, type MatrixFormat } from './matrix/format.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
-import { emitYaml, yamlOptions } from '../src/output/yaml-emit.js';
+import { emitYaml, emitYamlChunks, yamlOptions } from '../src/output/yaml-emit.js';
 import { serialize, sortObjects, type KubernetesObject } from '../src/output/serialize.js';
 import { fixtureFiles } from './helpers/golden.js';
 import { convert } from '../src/index.js';
@@ -25,6 +25,7 @@ test('the emitter writes what yaml writes for every object of every golden outpu
   for (const { name, text } of fixtureFiles('input.yaml')) {
     const adc = convert([{ name: 'input.yaml', text }], { to: 'adc' }).adc;
     if (adc) assert.equal(emitYaml(adc), reference(adc), `${name}: the ADC configuration differs`);
+    if (adc) assert.equal([...emitYamlChunks(adc)].join(''), reference(adc), `${name}: the ADC configuration in pieces differs`);
   }
   assert.ok(objects > 100, `only ${objects} objects`);
 });
@@ -45,6 +46,8 @@ test('the emitter matches yaml on generated values', () => {
   fc.assert(
     fc.property(value, (v) => {
       assert.equal(emitYaml(v), reference(v));
+      assert.equal([...emitYamlChunks(v)].join(''), reference(v));
+      assert.equal([...emitYamlChunks({ services: [v, v], v })].join(''), reference({ services: [v, v], v }));
     }),
     { numRuns: 5000, seed: 20261122 },
   );
@@ -65,7 +68,21 @@ test('nested lists, empty collections, block scalars and values only yaml can wr
     '8080',
     { ['k'.repeat(1025)]: 1, list: [{ ['k'.repeat(1025)]: [1] }] },
   ];
-  for (const c of cases) assert.equal(emitYaml(c), reference(c), JSON.stringify(c));
+  for (const c of cases) {
+    assert.equal(emitYaml(c), reference(c), JSON.stringify(c));
+    for (const v of [c, { services: [c, c], c }]) assert.equal([...emitYamlChunks(v)].join(''), reference(v), JSON.stringify(v));
+  }
+});
+
+test('an ADC file in pieces: one per service, or one whole when a value is written by yaml as a whole', () => {
+  const services = Array.from({ length: 50 }, (_, i) => ({ name: `s-${i}`, routes: [{ uris: ['/a', '/b/*'], plugins: { 'proxy-rewrite': { regex_uri: ['^/a/(.*)', '/$1'] } } }], upstream: { nodes: [{ host: 'svc.ns.svc', port: 80, weight: 100 }] } }));
+  const config = { services, ssls: [{ snis: ['a.example.com'], certificates: [{ certificate: 'line\nline\n', key: 'k' }] }] };
+  const pieces = [...emitYamlChunks(config)];
+  assert.equal(pieces.join(''), reference(config));
+  assert.equal(pieces.length, 2 + services.length + 1);
+  // A document marker at a line start makes `yaml` write the whole value differently: not split.
+  const marked = { services: [...services, { name: 'x', description: 'a\n---\nb' }] };
+  assert.deepEqual([...emitYamlChunks(marked)], [reference(marked)]);
 });
 
 test('output written object by object is the text of the whole at once (YAML stream, JSON List)', () => {

@@ -1,6 +1,6 @@
 // `ing2gw convert`: the objects to stdout (or --out-dir, or compared with --check), the report to
 // stderr (or --report-file).
-import { serializeAdc, serializeChunks, type OutputFormat } from '../index.js';
+import { serializeAdc, serializeAdcChunks, serializeChunks, type OutputFormat } from '../index.js';
 import { conversionOptions, EXIT_FINDINGS, EXIT_USAGE, readInputs, UsageError, type CliIO, type InputFlags } from './context.js';
 import { checkDrift, checkText, layout, writeOutDir } from './output-files.js';
 import { emitReport, type ReportFlags } from './report.js';
@@ -23,15 +23,14 @@ export async function convertCommand(paths: string[], flags: ConvertFlags, io: C
   const input = await readInputs(paths, flags, options, io);
   const result = input.conversion.finish();
   if (result.adc) {
-    const text = serializeAdc(result.adc, flags.output);
     if (flags.check !== undefined) {
-      const patches = checkText(flags.check, text);
+      const patches = checkText(flags.check, serializeAdc(result.adc, flags.output));
       for (const p of patches) io.stdout(p);
       const code = await emitReport(result, flags, io, version, false);
       io.stderr(patches.length > 0 ? `check: ${flags.check} differs from the generated output\n` : `check: ${flags.check} is up to date\n`);
       return input.readable === 0 ? EXIT_USAGE : patches.length > 0 ? EXIT_FINDINGS : code;
     }
-    io.stdout(text);
+    writeChunked(serializeAdcChunks(result.adc, flags.output), io.stdout);
     const code = await emitReport(result, flags, io, version, false);
     return input.readable === 0 ? EXIT_USAGE : code;
   }

@@ -1,6 +1,6 @@
 // Emitted objects → text. Order is by kind, then namespace/name, so the same set of objects always
 // gives the same bytes.
-import { emitYaml } from './yaml-emit.js';
+import { emitYaml, emitYamlChunks } from './yaml-emit.js';
 
 export interface KubernetesObject {
   apiVersion: string;
@@ -61,5 +61,11 @@ export function* serializeChunks(objects: readonly KubernetesObject[], format: O
 
 /** An ADC declarative configuration file: YAML, or JSON on request. */
 export function serializeAdc(config: object, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(config, null, 2)}\n` : emitYaml(config);
+  return [...serializeAdcChunks(config, format)].join('');
+}
+
+/** serializeAdc's text in pieces (YAML service by service), to be written as it is made. */
+export function* serializeAdcChunks(config: object, format: OutputFormat): Generator<string> {
+  if (format === 'json') yield `${JSON.stringify(config, null, 2)}\n`;
+  else yield* emitYamlChunks(config);
 }

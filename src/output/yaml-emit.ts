@@ -58,6 +58,60 @@ export function emitYaml(value: unknown): string {
   }
 }
 
+/**
+ * emitYaml's text in pieces: top-level entry by entry, and a top-level list item by item, so a
+ * large ADC file is written as it is made instead of being held whole (and once more in parts).
+ * A value the emitter would hand to `yaml` whole (see NotPlainData) comes in one piece.
+ */
+export function* emitYamlChunks(value: unknown): Generator<string> {
+  if (!isMap(value) || Object.keys(value).length === 0 || !emitsPiecewise(value)) {
+    yield emitYaml(value);
+    return;
+  }
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const entry = value[key];
+    const out = new Out();
+    if (Array.isArray(entry) && entry.length > 0 && plainScalar(key) && key.length <= 1024) {
+      // What emitMap writes for this entry: the key line, then each item at two spaces.
+      yield `${key}:\n`;
+      for (const item of entry) {
+        const itemOut = new Out();
+        emitSeq([item], '  ', itemOut);
+        yield itemOut.text();
+      }
+      continue;
+    }
+    emitMap({ [key]: entry }, '', out);
+    yield out.text();
+  }
+}
+
+/** Would emitting `value` never throw NotPlainData (no non-data values, holes or document markers)? */
+function emitsPiecewise(value: unknown): boolean {
+  if (typeof value === 'string') return !documentMarker.test(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !plainValue(value[i]) || !emitsPiecewise(value[i])) return false;
+    return true;
+  }
+  if (isMap(value)) {
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (documentMarker.test(key) || !plainValue(value[key]) || !emitsPiecewise(value[key])) return false;
+    }
+  }
+  return true;
+}
+
+function plainValue(value: unknown): boolean {
+  try {
+    checkPlain(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
