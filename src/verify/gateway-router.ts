@@ -160,10 +160,21 @@ export class OutputIndex {
    */
   matchesFor(gateway: Gateway, host: string, path: string): MatchEntry[] {
     const found: MatchEntry[] = [];
-    const gatewayKey = `${gateway.metadata.namespace}/${gateway.metadata.name}`;
-    for (const hostname of ['', host, ...suffixWildcards(host)]) found.push(...(this.pathIndex(gatewayKey, hostname)?.lookup(path) ?? []));
+    for (const index of this.pathIndexesFor(gateway, host)) index.lookupInto(path, found);
     return found;
   }
+
+  /** The path indexes of hostnames `''`, `host` and its `*.` suffixes: probes come host by host, so the last host's are kept. */
+  private pathIndexesFor(gateway: Gateway, host: string): PathIndex<MatchEntry>[] {
+    const last = this.lastIndexes;
+    if (last && last.gateway === gateway && last.host === host) return last.indexes;
+    const gatewayKey = `${gateway.metadata.namespace}/${gateway.metadata.name}`;
+    const indexes = ['', host, ...suffixWildcards(host)].flatMap((hostname) => this.pathIndex(gatewayKey, hostname) ?? []);
+    this.lastIndexes = { gateway, host, indexes };
+    return indexes;
+  }
+
+  private lastIndexes: { gateway: Gateway; host: string; indexes: PathIndex<MatchEntry>[] } | undefined;
 
   private pathIndex(gatewayKey: string, hostname: string): PathIndex<MatchEntry> | undefined {
     const key = `${gatewayKey}\u0000${hostname}`;

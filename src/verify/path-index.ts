@@ -26,11 +26,21 @@ export class PathIndex<T> {
 
   /** The entries matching `path`, in no particular order. */
   lookup(path: string): T[] {
-    const found = [...(this.exact.get(path) ?? []), ...(this.prefix.get('') ?? [])];
-    for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) found.push(...(this.prefix.get(path.slice(0, i)) ?? []));
-    if (path !== '') found.push(...(this.prefix.get(path) ?? []));
+    return this.lookupInto(path, []);
+  }
+
+  /** lookup(path), appended to `found` (one array for several indexes). */
+  lookupInto(path: string, found: T[]): T[] {
+    pushAll(found, this.exact.get(path));
+    pushAll(found, this.prefix.get(''));
+    for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) pushAll(found, this.prefix.get(path.slice(0, i)));
+    if (path !== '') pushAll(found, this.prefix.get(path));
     for (const { entry, matches } of this.scanned) if (matches(path)) found.push(entry);
     return found;
   }
+}
+
+function pushAll<T>(to: T[], from: readonly T[] | undefined): void {
+  if (from) for (let i = 0; i < from.length; i++) to.push(from[i]!);
 }
 
