@@ -73,48 +73,68 @@ export function splitYamlList(content: InputContent): ListSplit | undefined {
 }
 
 /**
- * A document marker (`---` or `...` alone or before a blank at a line start), a directive (`%` at
- * a line start), or an anchor or alias (`&` or `*` where a token can start, followed by a name
- * character). A non-ASCII character next to `&` or `*` counts as a blank or a name character,
- * whichever finds one: in doubt, the List is parsed whole.
+ * What the text scan tested with regular expressions, on the bytes: a document marker (`---` or
+ * `...` alone or before a blank at a line start), a directive (`%` at a line start), or an anchor
+ * or alias (`&` or `*` at the start or after a blank, `[`, `{` or `,`, before a character that is
+ * none of blank, `,`, `]`, `}`). "Blank" and "line start" are JavaScript's `\s` and `^`: a
+ * non-ASCII character next to `&` or `*` is decoded and tested as the regular expression did.
  */
 function hasMarkerOrAnchor(bytes: Buffer): boolean {
-  const isBlank = (b: number | undefined): boolean => b === SPACE || (b !== undefined && b >= TAB && b <= CR);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (startsLine(bytes, i)) {
       if (b === 0x25) return true; // %
-      if ((b === DASH || b === 0x2e) && bytes[i + 1] === b && bytes[i + 2] === b) {
-        const next = bytes[i + 3];
-        if (next === undefined || next === SPACE || next === TAB || next === NL || next === CR || next >= 0x80) return true;
-      }
+      if ((b === DASH || b === 0x2e) && bytes[i + 1] === b && bytes[i + 2] === b && (bytes[i + 3] === SPACE || bytes[i + 3] === TAB || lineEndsAt(bytes, i + 3))) return true;
     }
     if (b === 0x26 || b === 0x2a) {
       // & or *
-      const before = i === 0 ? undefined : bytes[i - 1]!;
-      const tokenStart = before === undefined || isBlank(before) || before === 0x5b || before === 0x7b || before === 0x2c || before >= 0x80;
-      const after = bytes[i + 1];
-      const named = after !== undefined && !isBlank(after) && after !== 0x2c && after !== 0x5d && after !== 0x7d;
+      const before = i === 0 ? undefined : charBefore(bytes, i);
+      const after = charAt(bytes, i + 1);
+      const tokenStart = before === undefined || blank.test(before) || before === '[' || before === '{' || before === ',';
+      const named = after !== undefined && !blank.test(after) && after !== ',' && after !== ']' && after !== '}';
       if (tokenStart && named) return true;
     }
   }
   return false;
 }
 
+const blank = /^\s$/;
+
+/** The character that ends just before bytes[i] (decoded from at most the 4 bytes before it). */
+function charBefore(bytes: Buffer, i: number): string {
+  if (bytes[i - 1]! < 0x80) return String.fromCharCode(bytes[i - 1]!);
+  const text = decode(bytes, Math.max(0, i - 4), i);
+  const last = text.codePointAt(text.length - 1);
+  // A surrogate pair ends the text: its two units are the character.
+  return last !== undefined && last >= 0xdc00 && last <= 0xdfff ? text.slice(-2) : text.slice(-1);
+}
+
+/** The character that starts at bytes[i], or undefined at the end. */
+function charAt(bytes: Buffer, i: number): string | undefined {
+  if (i >= bytes.length) return undefined;
+  if (bytes[i]! < 0x80) return String.fromCharCode(bytes[i]!);
+  return String.fromCodePoint(decode(bytes, i, Math.min(bytes.length, i + 4)).codePointAt(0)!);
+}
+
+/** Does a line end (for `$`: LF, CR, U+2028, U+2029) or the text at bytes[i]? */
+function lineEndsAt(bytes: Buffer, i: number): boolean {
+  const b = bytes[i];
+  return b === undefined || b === NL || b === CR || (b === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9));
+}
+
 /**
- * Where the first line `items:` (then spaces or tabs, and maybe a `#` comment) starts, or
- * undefined. A comment with a carriage return or a non-ASCII character does not count: such a
- * line is left to the whole-document parse.
+ * Where the first line `items:` starts (at a line start for `^`; then spaces or tabs, maybe a `#`
+ * comment, then the end of the line), or undefined when there is none, or when that line does not
+ * end with a line feed.
  */
 function itemsKeyLine(bytes: Buffer): number | undefined {
   for (let at = bytes.indexOf('items:'); at >= 0; at = bytes.indexOf('items:', at + 1)) {
     if (!startsLine(bytes, at)) continue;
-    if (at > 0 && bytes[at - 1] !== NL) return undefined; // after a lone CR or a Unicode line separator
     let i = at + 6;
     while (bytes[i] === SPACE || bytes[i] === TAB) i++;
-    if (bytes[i] === HASH) while (i < bytes.length && bytes[i] !== NL && bytes[i] !== CR && bytes[i]! < 0x80) i++;
-    if (i === bytes.length || bytes[i] === NL) return at;
-    if (bytes[i] === CR || bytes[i]! >= 0x80) return undefined;
+    if (bytes[i] === HASH) while (!lineEndsAt(bytes, i)) i++;
+    if (!lineEndsAt(bytes, i)) continue; // something else follows: not this line
+    return bytes[i] === NL || i === bytes.length ? at : undefined;
   }
   return undefined;
 }
