@@ -4,8 +4,9 @@
 //
 // Only the plain shape kubectl writes is split: one document, `items:` as a top-level key, a block
 // sequence under it. Anything this cannot be sure about (document markers, directives, anchors or
-// aliases that could reach across items) is left to the whole-document parse. Every character the
-// scan looks at is ASCII, which UTF-8 writes as itself and never inside another character.
+// aliases that could reach across items) is left to the whole-document parse. The structure the
+// scan looks for is ASCII, which UTF-8 writes as itself and never inside another character; the
+// few characters it must classify beyond that (beside `&` and `*`) are decoded one at a time.
 import { bufferOf, decode, type InputContent } from './bytes.js';
 
 export interface ListSplit {
