@@ -6,7 +6,12 @@
 /** A source's content: text, or UTF-8 bytes (a file as read, standard input as received). */
 export type InputContent = string | Uint8Array;
 
-const NEWLINE = 10;
+/** The ASCII bytes the input scans look for (UTF-8 never uses them inside another character). */
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const HASH = 0x23;
 
 export function bufferOf(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -41,16 +46,16 @@ export function* yamlPieces(bytes: Buffer, size: number): Generator<string> {
 /** After `---` at i: the offset past the line's break when nothing but blanks and a comment follows. */
 function markerLineEnd(bytes: Buffer, i: number): number | undefined {
   let blanks = 0;
-  while (bytes[i] === 32 || bytes[i] === 9) {
+  while (bytes[i] === SPACE || bytes[i] === TAB) {
     i++;
     blanks++;
   }
-  if (bytes[i] === 0x23 && blanks > 0) {
-    const nl = bytes.indexOf(NEWLINE, i);
+  if (bytes[i] === HASH && blanks > 0) {
+    const nl = bytes.indexOf(LF, i);
     return nl < 0 ? undefined : nl + 1;
   }
-  if (bytes[i] === 13) i++;
-  return bytes[i] === NEWLINE ? i + 1 : undefined;
+  if (bytes[i] === CR) i++;
+  return bytes[i] === LF ? i + 1 : undefined;
 }
 
 /**
@@ -63,7 +68,7 @@ export function startsLikeJson(content: InputContent): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b === 32 || (b >= 9 && b <= 13)) continue;
+    if (b === SPACE || (b >= TAB && b <= CR)) continue;
     if (b >= 0x80) return firstIsBracket(decode(bytes, i));
     return b === 0x7b || b === 0x5b;
   }

@@ -7,7 +7,7 @@
 // aliases that could reach across items) is left to the whole-document parse. The structure the
 // scan looks for is ASCII, which UTF-8 writes as itself and never inside another character; the
 // few characters it must classify beyond that (beside `&` and `*`) are decoded one at a time.
-import { bufferOf, decode, type InputContent } from './bytes.js';
+import { bufferOf, CR, decode, HASH, LF, SPACE, TAB, type InputContent } from './bytes.js';
 
 export interface ListSplit {
   bytes: Buffer;
@@ -19,11 +19,6 @@ export interface ListSplit {
   items: { start: number; end: number }[];
 }
 
-const NL = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const HASH = 35;
 const DASH = 45;
 
 export function splitYamlList(content: InputContent): ListSplit | undefined {
@@ -31,7 +26,7 @@ export function splitYamlList(content: InputContent): ListSplit | undefined {
   if (hasMarkerOrAnchor(bytes)) return undefined;
   const keyStart = itemsKeyLine(bytes);
   if (keyStart === undefined) return undefined;
-  const keyLineEnd = bytes.indexOf(NL, keyStart);
+  const keyLineEnd = bytes.indexOf(LF, keyStart);
   if (keyLineEnd < 0) return undefined; // the key line must end with a newline
 
   const items: { start: number; end: number }[] = [];
@@ -39,7 +34,7 @@ export function splitYamlList(content: InputContent): ListSplit | undefined {
   let lineStart = keyLineEnd + 1;
   let blockEnd = bytes.length;
   while (lineStart < bytes.length) {
-    const nl = bytes.indexOf(NL, lineStart);
+    const nl = bytes.indexOf(LF, lineStart);
     const lineEnd = nl < 0 ? bytes.length : nl;
     let i = lineStart;
     while (i < lineEnd && bytes[i] === SPACE) i++;
@@ -83,7 +78,8 @@ export function splitYamlList(content: InputContent): ListSplit | undefined {
 function hasMarkerOrAnchor(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (startsLine(bytes, i)) {
+    // `%`, `-` or `.` first: the line-start test runs on few bytes of a large List.
+    if ((b === 0x25 || b === DASH || b === 0x2e) && startsLine(bytes, i)) {
       if (b === 0x25) return true; // %
       if ((b === DASH || b === 0x2e) && bytes[i + 1] === b && bytes[i + 2] === b && (bytes[i + 3] === SPACE || bytes[i + 3] === TAB || lineEndsAt(bytes, i + 3))) return true;
     }
@@ -120,7 +116,7 @@ function charAt(bytes: Buffer, i: number): string | undefined {
 /** Does a line end (for `$`: LF, CR, U+2028, U+2029) or the text at bytes[i]? */
 function lineEndsAt(bytes: Buffer, i: number): boolean {
   const b = bytes[i];
-  return b === undefined || b === NL || b === CR || (b === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9));
+  return b === undefined || b === LF || b === CR || (b === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9));
 }
 
 /**
@@ -135,7 +131,7 @@ function itemsKeyLine(bytes: Buffer): number | undefined {
     while (bytes[i] === SPACE || bytes[i] === TAB) i++;
     if (bytes[i] === HASH) while (!lineEndsAt(bytes, i)) i++;
     if (!lineEndsAt(bytes, i)) continue; // something else follows: not this line
-    return bytes[i] === NL || i === bytes.length ? at : undefined;
+    return bytes[i] === LF || i === bytes.length ? at : undefined;
   }
   return undefined;
 }
@@ -144,12 +140,12 @@ function itemsKeyLine(bytes: Buffer): number | undefined {
 function startsLine(bytes: Buffer, i: number): boolean {
   if (i === 0) return true;
   const before = bytes[i - 1];
-  return before === NL || before === CR || ((before === 0xa8 || before === 0xa9) && bytes[i - 2] === 0x80 && bytes[i - 3] === 0xe2);
+  return before === LF || before === CR || ((before === 0xa8 || before === 0xa9) && bytes[i - 2] === 0x80 && bytes[i - 3] === 0xe2);
 }
 
 /** Newlines in bytes[from, to). */
 export function countNewlines(bytes: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = bytes.indexOf(NL, from); i >= 0 && i < to; i = bytes.indexOf(NL, i + 1)) n++;
+  for (let i = bytes.indexOf(LF, from); i >= 0 && i < to; i = bytes.indexOf(LF, i + 1)) n++;
   return n;
 }

@@ -71,7 +71,6 @@ export function* emitYamlChunks(value: unknown): Generator<string> {
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const entry = value[key];
-    const out = new Out();
     if (Array.isArray(entry) && entry.length > 0 && plainScalar(key) && key.length <= 1024) {
       // What emitMap writes for this entry: the key line, then each item at two spaces.
       yield `${key}:\n`;
@@ -82,6 +81,7 @@ export function* emitYamlChunks(value: unknown): Generator<string> {
       }
       continue;
     }
+    const out = new Out();
     emitMap({ [key]: entry }, '', out);
     yield out.text();
   }
@@ -103,22 +103,19 @@ function emitsPiecewise(value: unknown): boolean {
   return true;
 }
 
-function plainValue(value: unknown): boolean {
-  try {
-    checkPlain(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+/** Plain data: no undefined, functions, symbols, bigints or class instances. */
+function plainValue(value: unknown): boolean {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return false;
+  return typeof value !== 'object' || value === null || Array.isArray(value) || isMap(value);
+}
+
 function checkPlain(value: unknown): void {
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new NotPlainData();
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isMap(value)) throw new NotPlainData();
+  if (!plainValue(value)) throw new NotPlainData();
 }
 
 function scalarText(value: unknown): string | undefined {
