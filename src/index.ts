@@ -15,6 +15,7 @@ import { buildAccounting, type ObjectAccounting } from './reporter/accounting.js
 import { applyTargetToAnnotations, checkOutputAgainstTarget } from './reporter/target-check.js';
 
 export { sourceOf, type InputSource } from './input/sources.js';
+export { describeNonManifest } from './input/sniff.js';
 export type { Diagnostic, ObjectRef, Severity, SourceLocation } from './reporter/diagnostics.js';
 export { formatLocation } from './reporter/diagnostics.js';
 export { diagnosticCodes, type DiagnosticCode } from './reporter/codes.js';
@@ -87,6 +88,11 @@ export class Conversion {
 
   addSource(source: InputSource): void {
     this.reader.addSource(source);
+  }
+
+  /** What has been read so far (documents, objects by kind). */
+  get stats(): InputStats {
+    return this.reader.stats;
   }
 
   /** Adds a diagnostic found outside the library (e.g. a file the CLI could not read). */

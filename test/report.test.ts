@@ -150,7 +150,7 @@ test('--fail-on: error (default), warning, never', async () => {
   assert.equal((await runCliCaptured(['convert', 'fixtures/named-ports/input.yaml', '--fail-on', 'never'])).exitCode, 0);
 });
 
-test('--check: 0 when the committed output is identical, 1 with a readable diff after one field changes', async () => {
+test('--check: 0 when the committed output is identical, 3 with a readable diff after one field changes', async () => {
   process.chdir(repoRoot);
   const input = 'fixtures/basic-prefix-exact/input.yaml';
   const committed = join(scratch, 'committed.yaml');
@@ -160,7 +160,7 @@ test('--check: 0 when the committed output is identical, 1 with a readable diff 
   assert.equal(same.stdout, '');
   writeFileSync(committed, readFileSync(committed, 'utf8').replace('port: 9200', 'port: 9300'));
   const drift = await runCliCaptured(['convert', input, '--check', committed]);
-  assert.equal(drift.exitCode, 1);
+  assert.equal(drift.exitCode, 3);
   assert.match(drift.stdout, /^-\s+port: 9300$/m);
   assert.match(drift.stdout, /^\+\s+port: 9200$/m);
   assert.match(drift.stderr, /differs from the generated output/);
@@ -174,7 +174,8 @@ test('--out-dir: names too long for a file system are cut and end with a hash; e
   assert.ok(run.exitCode === 0 || run.exitCode === 1, run.stderr);
   const stdout = await runCliCaptured(['convert', input, '-o', 'json']);
   const objects = (JSON.parse(stdout.stdout) as { items: { metadata: { namespace: string } }[] }).items;
-  const written = readdirSync(dir).flatMap((ns) => readdirSync(join(dir, ns)).map((f) => join(ns, f)));
+  const namespaces = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
+  const written = namespaces.flatMap((ns) => readdirSync(join(dir, ns.name)).map((f) => join(ns.name, f)));
   assert.equal(written.length, objects.length, 'one file per object');
   const longest = Math.max(...written.map((f) => f.split('/').pop()!.length));
   const { MAX_FILE_NAME } = await import('../src/cli/output-files.js');
@@ -208,7 +209,7 @@ test('--out-dir: one file per object, refuses a non-empty directory without --fo
   assert.equal((await runCliCaptured(['convert', input, '--check', dir])).exitCode, 0);
   rmSync(join(dir, 'shop', 'gateway-nginx.yaml'));
   const missing = await runCliCaptured(['convert', input, '--check', dir]);
-  assert.equal(missing.exitCode, 1);
+  assert.equal(missing.exitCode, 3);
   assert.match(missing.stdout, /gateway-nginx\.yaml \(generated\)/);
   // An input inside the output directory, where a generated file would go, is never overwritten.
   const own = join(scratch, 'own');
@@ -232,7 +233,11 @@ test('--out-dir --force: files of objects no longer generated are removed (and s
   mkdirSync(join(dir, 'mine'));
   const ownInput = join(dir, 'mine', 'extra.yaml'); // an input inside the directory
   writeFileSync(ownInput, readFileSync(join(repoRoot, later), 'utf8'));
-  const run = await runCliCaptured(['convert', later, ownInput, '--out-dir', dir, '--force']);
+  const refused = await runCliCaptured(['convert', later, ownInput, '--out-dir', dir, '--force']);
+  assert.equal(refused.exitCode, 2, 'removing every file written before needs --confirm-removal');
+  assert.match(refused.stderr, /would remove 5 of the 6 files ing2gw wrote there before .*nothing was written/);
+  assert.ok(existsSync(join(dir, 'shop', 'gateway-nginx.yaml')));
+  const run = await runCliCaptured(['convert', later, ownInput, '--out-dir', dir, '--force', '--confirm-removal']);
   assert.equal(run.exitCode, 0, run.stderr);
   assert.match(run.stderr, /^out-dir: removed 5 files no longer generated: shop\/gateway-nginx\.yaml, shop\/httproute-storefront-admin-shop-example-com\.yaml, [^,]+, [^,]+, shop\/httproute-storefront-www-shop-example-com\.yaml$/m);
   assert.deepEqual(readdirSync(join(dir, 'shop')), ['kustomization.txt']); // not a manifest: kept, so its directory too
@@ -245,8 +250,8 @@ test('--out-dir --force: files of objects no longer generated are removed (and s
   assert.equal(check.exitCode, 0, check.stdout);
   // A namespace directory left empty is removed.
   rmSync(join(dir, 'shop', 'kustomization.txt'));
-  assert.equal((await runCliCaptured(['convert', before, '--out-dir', dir, '--force'])).exitCode, 0);
-  const back = await runCliCaptured(['convert', later, '--out-dir', dir, '--force']);
+  assert.equal((await runCliCaptured(['convert', before, '--out-dir', dir, '--force', '--confirm-removal'])).exitCode, 0);
+  const back = await runCliCaptured(['convert', later, '--out-dir', dir, '--force', '--confirm-removal']);
   assert.equal(back.exitCode, 0);
   assert.ok(!existsSync(join(dir, 'shop')));
 });

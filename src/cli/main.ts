@@ -1,13 +1,14 @@
 // Command-line wiring only: commands and flags, each command in its own module.
 import { readFileSync } from 'node:fs';
+import { describeFsError } from './fs-errors.js';
 import { Command, CommanderError, Option } from 'commander';
 import { findTarget, formatMatrix, outputTargets, targets, type MatrixFormat } from '../index.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, usageError, type CliIO, type InputFlags } from './context.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError, usageError, type CliIO, type InputFlags } from './context.js';
 import { convertCommand, type ConvertFlags } from './convert.js';
 import { addReportOptions, reportCommand, type ReportFlags } from './report.js';
 import { addVerifyOptions, verifyCommand, type VerifyFlags } from './verify.js';
 
-export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './context.js';
+export { EXIT_DRIFT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, type CliIO } from './context.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -48,8 +49,10 @@ export function buildProgram(io: CliIO, run: (command: () => Promise<number>) =>
     .addOption(new Option('--adc-ids <ids>', 'with --to adc: crc32 (the ids APISIX Ingress Controller computes, so adc sync updates its objects) or none (ADC derives them)').choices(['crc32', 'none']).default('crc32'))
     .addOption(new Option('--adc-discovery <mode>', 'with --to adc: dns (one node per Service DNS name) or kubernetes (discovery_type: kubernetes)').choices(['dns', 'kubernetes']).default('dns'))
     .option('--out-dir <dir>', 'write one file per object (<namespace>/<kind>-<name>.yaml) instead of stdout; refuses a non-empty directory without --force')
-    .option('--force', 'with --out-dir: write into a non-empty directory, removing the manifests there that are no longer generated')
-    .option('--check <path>', 'compare the output with this file or --out-dir directory; print a diff and exit 1 on drift')
+    .option('--force', 'with --out-dir: write into a non-empty directory, removing the files ing2gw wrote there before that are no longer generated (never when the input has errors)')
+    .option('--confirm-removal', 'with --out-dir --force: remove files even when that is more than half of what ing2gw wrote there before')
+    .option('--no-kustomization', 'with --out-dir: do not write kustomization.yaml listing the generated files')
+    .option('--check <path>', 'compare the output with this file or --out-dir directory; print a diff and exit 3 on drift')
     .action((paths: string[], flags: ConvertFlags) => run(() => convertCommand(paths, flags, io, version())));
 
   addReportOptions(addInputOptions(program.command('report').description('report what would be converted, per annotation and field, without the converted output')), 'on stdout').action(
@@ -82,8 +85,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     try {
       exitCode = await command();
     } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      exitCode = usageError(io, e.message);
+      if (e instanceof UsageError) exitCode = usageError(io, e.message);
+      else if (e instanceof OutputError) {
+        io.stderr(`error: ${e.message}\n`);
+        exitCode = EXIT_OUTPUT;
+      } else exitCode = internalError(io, e);
     }
   });
   try {
@@ -102,6 +108,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return exitCode;
 }
 
+/** A bug: one line and how to report it, never a stack trace unless asked for. */
+function internalError(io: CliIO, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`error: internal error in ing2gw: ${message}\n  This is a bug: please report it with the input that caused it.${io.env['ING2GW_DEBUG'] ? '' : ' (ING2GW_DEBUG=1 shows the stack trace)'}\n`);
+  if (io.env['ING2GW_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT_INTERNAL;
+}
+
 function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -111,9 +125,27 @@ function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
   });
 }
 
+/**
+ * What a failed write to stdout or stderr does. A closed pipe (`ing2gw convert … | head`) stops
+ * the run quietly with the status a process killed by SIGPIPE has (128 + 13), as `cat` would; any
+ * other error (a full disk, /dev/full) is said on stderr, exit 4.
+ */
+function onStreamError(name: string): (error: NodeJS.ErrnoException) => void {
+  return (error) => {
+    if (error.code === 'EPIPE') process.exit(128 + 13);
+    try {
+      if (name !== 'stderr') process.stderr.write(`error: cannot write ${name}: ${describeFsError(error)}\n`);
+    } finally {
+      process.exit(EXIT_OUTPUT);
+    }
+  };
+}
+
 /** Entry point of bin/ing2gw.js. */
 export function main(argv: readonly string[], packageVersion?: string): Promise<number> {
   if (packageVersion) knownVersion = packageVersion;
+  process.stdout.on('error', onStreamError('standard output'));
+  process.stderr.on('error', onStreamError('stderr'));
   return runCli(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,11 +1,13 @@
 // `--out-dir` (one file per object) and `--check` (drift against what is committed).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { serialize, type GatewayApiObject, type OutputFormat } from '../index.js';
-import { UsageError, writeFileAtomic } from './context.js';
+import { OutputError, UsageError, writeFileAtomic } from './context.js';
+import { describeFsError } from './fs-errors.js';
 import { expandPaths } from './read-inputs.js';
+import { shownList } from '../reporter/values.js';
 
 /**
  * Longest file name written: file systems allow 255 bytes, and the atomic write's temporary name
@@ -22,41 +24,163 @@ export function fileNameFor(kind: string, name: string, ext: string): string {
   return `${base.slice(0, MAX_FILE_NAME - ext.length - hash.length - 2)}-${hash}.${ext}`;
 }
 
-/** `<namespace>/<kind>-<name>.yaml`: one file per object, stable. */
-export function layout(objects: readonly GatewayApiObject[], format: OutputFormat): Map<string, string> {
+/** The kustomization that lists the generated files, so `kubectl apply -k DIR` takes the directory as is. */
+export const KUSTOMIZATION = 'kustomization.yaml';
+
+/**
+ * The list of files ing2gw wrote into an --out-dir, one relative path a line: `--force` removes
+ * only files named there, and `--check` compares only them (and what would be generated), so the
+ * user's own files in the directory are never touched or reported as drift.
+ */
+export const GENERATED_LIST = '.ing2gw-generated';
+
+/** `<namespace>/<kind>-<name>.yaml`, one file per object, and a kustomization.yaml listing them (unless `kustomization` is false). */
+export function layout(objects: readonly GatewayApiObject[], format: OutputFormat, kustomization = true): Map<string, string> {
   const files = new Map<string, string>();
   for (const o of objects) {
     const path = join(o.metadata.namespace, fileNameFor(o.kind, o.metadata.name, format === 'json' ? 'json' : 'yaml'));
     files.set(path, format === 'json' ? `${JSON.stringify(o, null, 2)}\n` : serialize([o], 'yaml'));
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (kustomization && sorted.length > 0) sorted.push([KUSTOMIZATION, kustomizationFor(sorted.map(([path]) => path))]);
+  return new Map(sorted);
+}
+
+function kustomizationFor(paths: readonly string[]): string {
+  const resources = paths.map((p) => `  - ${p.split(sep).join('/')}\n`).join('');
+  return `# Written by ing2gw --out-dir: every generated file, for kubectl apply -k and GitOps tools.\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources}`;
+}
+
+export interface OutDirOptions {
+  /** Write into a non-empty directory, and remove the files ing2gw wrote there before that are no longer generated. */
+  force: boolean;
+  /** Remove even when that is more than half of what ing2gw wrote there before. */
+  confirmRemoval: boolean;
+  /** The input had errors: what is no longer generated may only be missing because of them, so nothing is removed. */
+  inputHadErrors: boolean;
+}
+
+export interface OutDirResult {
+  written: number;
+  removed: string[];
+  /** No longer generated, but kept because the input had errors. */
+  kept: string[];
+  /** Manifests in the directory that no list says ing2gw wrote (a directory from before the list existed). */
+  foreign: string[];
 }
 
 /**
- * Writes the layout into `dir`: refuses a non-empty dir without `force`, never writes over an
- * input. With `force`, the manifests already in `dir` that the layout no longer has (objects no
- * longer generated) are removed afterwards, so that `dir` is what `--check` expects; other files
- * and inputs are left alone. Returns the removed files, relative to `dir`.
+ * Writes the layout into `dir`. Refuses (a UsageError, nothing written): a non-empty dir without
+ * `force`; a generated file that is an input, or a path through a symbolic link inside `dir`;
+ * removing more than half of what ing2gw wrote there before without `confirmRemoval`. With
+ * `force`, the files ing2gw wrote before (its list) that are no longer generated are removed
+ * afterwards, so that `dir` is what `--check` expects; nothing else in `dir` is ever removed.
  */
-export function writeOutDir(dir: string, files: Map<string, string>, inputs: readonly string[], force: boolean): string[] {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${dir} is not a directory`);
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !force) throw new UsageError(`--out-dir ${dir} is not empty; pass --force to write into it`);
-  const inputPaths = new Set(inputs.map((p) => resolve(p)));
+export function writeOutDir(dir: string, files: Map<string, string>, inputs: readonly string[], options: OutDirOptions): OutDirResult {
+  const exists = existsSync(dir);
+  if (exists && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${dir} is not a directory`);
+  if (exists && readdirSync(dir).length > 0 && !options.force) throw new UsageError(`--out-dir ${dir} is not empty; pass --force to write into it`);
+  const realDir = exists ? realpathSync(dir) : resolve(dir);
+  const inputPaths = new Set(inputs.flatMap((p) => [resolve(p), realOrSelf(p)]));
   for (const path of files.keys()) {
-    if (inputPaths.has(resolve(dir, path))) throw new UsageError(`--out-dir would overwrite input file ${join(dir, path)}`);
+    if (inputPaths.has(resolve(dir, path)) || inputPaths.has(resolve(realDir, path))) throw new UsageError(`--out-dir would overwrite input file ${join(dir, path)}`);
+    refuseLinks(dir, path);
   }
-  const before = existsSync(dir) ? manifestsIn(dir) : [];
-  for (const [path, text] of files) {
-    const full = join(dir, path);
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileAtomic(full, text);
+  const listed = exists ? readGeneratedList(dir) : [];
+  const present = listed.filter((path) => isPlainFile(join(dir, path)));
+  const stale = present.filter((path) => !files.has(path) && !inputPaths.has(resolve(realDir, path)));
+  const removable = options.inputHadErrors ? [] : stale;
+  if (removable.length >= 2 && removable.length * 2 > present.length && !options.confirmRemoval) {
+    throw new UsageError(
+      `--out-dir ${dir}: this run would remove ${removable.length} of the ${present.length} files ing2gw wrote there before (${shownList(removable)}); nothing was written. If the input is complete (every Ingress, Service and IngressClass), pass --confirm-removal`,
+    );
   }
-  const stale = before.filter((path) => !files.has(path) && !inputPaths.has(resolve(dir, path)));
-  for (const path of stale) {
+  const foreign = exists && !existsSync(join(dir, GENERATED_LIST)) ? manifestsIn(dir).filter((path) => !files.has(path)) : [];
+  if (exists) removeStrayTemporaries(dir, files);
+  else {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new OutputError(`cannot create --out-dir ${dir}: ${describeFsError(e)}`);
+    }
+  }
+  // The list first names everything this run may write, so a run killed half-way leaves nothing
+  // that a later run would not recognise as its own; it is cut to what was generated at the end.
+  writeGeneratedList(dir, [...new Set([...present, ...files.keys()])]);
+  for (const [path, text] of files) writeFileAtomic(join(dir, path), text);
+  writeGeneratedList(dir, [...files.keys(), ...(options.inputHadErrors ? stale : [])]);
+  for (const path of removable) {
     rmSync(join(dir, path));
     removeEmptyParents(dir, path);
   }
-  return stale;
+  return { written: files.size, removed: removable, kept: options.inputHadErrors ? stale : [], foreign };
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** A generated file is never written through a symbolic link: not the file, not its namespace directory. */
+function refuseLinks(dir: string, path: string): void {
+  const parts = path.split(sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const full = join(dir, ...parts.slice(0, i));
+    let link = false;
+    try {
+      link = lstatSync(full).isSymbolicLink();
+    } catch {
+      return; // does not exist yet: nothing below it does either
+    }
+    if (link) throw new UsageError(`--out-dir: ${full} is a symbolic link; refusing to write through it (remove it, or choose another --out-dir)`);
+  }
+}
+
+function isPlainFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The list of files ing2gw wrote into `dir` before: only plain relative paths inside it count. */
+function readGeneratedList(dir: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, GENERATED_LIST), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => normalize(line))
+    .filter((path) => !isAbsolute(path) && path !== '.' && !path.split(sep).includes('..') && path !== GENERATED_LIST);
+}
+
+function writeGeneratedList(dir: string, paths: readonly string[]): void {
+  const lines = [...new Set(paths)].sort().map((p) => `${p}\n`);
+  writeFileAtomic(join(dir, GENERATED_LIST), `# Files written by ing2gw --out-dir. --force removes only these when they are no longer generated.\n${lines.join('')}`);
+}
+
+/** Temporary files of an atomic write that a killed run left behind (`.<name>.<pid>.tmp`). */
+function removeStrayTemporaries(dir: string, files: Map<string, string>): void {
+  const dirs = new Set(['.', ...[...files.keys()].map((p) => dirname(p))]);
+  for (const sub of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, sub));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (/^\..+\.\d+\.tmp$/.test(name) && isPlainFile(join(dir, sub, name))) rmSync(join(dir, sub, name));
+    }
+  }
 }
 
 /** The files `--check` compares in a directory (`*.yaml`, `*.yml`, `*.json`), relative to it. */
@@ -74,10 +198,16 @@ function removeEmptyParents(dir: string, removed: string): void {
 }
 
 /** Unified diffs between what would be generated and what is at `path` (a file, or an --out-dir layout). */
-export function checkDrift(path: string, objects: readonly GatewayApiObject[], format: OutputFormat): string[] {
+export function checkDrift(path: string, objects: readonly GatewayApiObject[], format: OutputFormat, kustomization = true): string[] {
   if (existsSync(path) && statSync(path).isDirectory()) {
-    const expected = layout(objects, format);
-    const actual = new Map(manifestsIn(path).map((f) => [f, readFileSync(join(path, f), 'utf8')]));
+    const expected = layout(objects, format, kustomization);
+    // With ing2gw's list, only its files and the expected ones are compared: the user's own files are not drift.
+    const listed = existsSync(join(path, GENERATED_LIST)) ? new Set([...readGeneratedList(path), ...expected.keys()]) : undefined;
+    const actual = new Map(
+      manifestsIn(path)
+        .filter((f) => listed === undefined || listed.has(f))
+        .map((f) => [f, readFileSync(join(path, f), 'utf8')]),
+    );
     const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
     return names.map((name) => patch(join(path, name), actual.get(name) ?? '', expected.get(name) ?? '')).filter((p): p is string => p !== undefined);
   }

@@ -1,18 +1,24 @@
 // Resolves CLI path arguments into input sources: files, directories (recursive, sorted, only
 // *.yaml|*.yml|*.json) and standard input ("-").
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../reporter/diagnostics.js';
 import { sourceOf, type InputSource } from '../index.js';
+import { describeFsError } from './fs-errors.js';
 
 export const STDIN_NAME = '<stdin>';
 const manifestExtension = /\.(ya?ml|json)$/i;
 
 export type InputEntry = { type: 'file'; name: string } | { type: 'stdin' } | { type: 'error'; diagnostic: Diagnostic };
 
-/** Expands arguments in order; directories expand to their manifest files in sorted order. */
+/**
+ * Expands arguments in order; directories expand to their manifest files in sorted order. A
+ * directory reached a second time (a symbolic link to `.` or to an ancestor, or a directory named
+ * twice) is walked once: its files are already read.
+ */
 export function expandPaths(paths: readonly string[]): InputEntry[] {
   const entries: InputEntry[] = [];
+  const walked = new Set<string>();
   for (const path of paths) {
     if (path === '-') {
       entries.push({ type: 'stdin' });
@@ -20,7 +26,7 @@ export function expandPaths(paths: readonly string[]): InputEntry[] {
     }
     try {
       if (statSync(path).isDirectory()) {
-        const found = walk(path);
+        const found = walk(path, walked);
         if (found.length === 0) entries.push({ type: 'error', diagnostic: { severity: 'error', code: 'input-unreadable', message: `no *.yaml, *.yml or *.json files in directory ${path}` } });
         entries.push(...found);
       }
@@ -32,14 +38,17 @@ export function expandPaths(paths: readonly string[]): InputEntry[] {
   return entries;
 }
 
-function walk(dir: string): InputEntry[] {
+function walk(dir: string, walked: Set<string>): InputEntry[] {
+  const real = realpathSync(dir);
+  if (walked.has(real)) return [];
+  walked.add(real);
   const names = readdirSync(dir).sort();
   const entries: InputEntry[] = [];
   for (const name of names) {
     const path = join(dir, name);
     try {
       const stat = statSync(path);
-      if (stat.isDirectory()) entries.push(...walk(path));
+      if (stat.isDirectory()) entries.push(...walk(path, walked));
       else if (stat.isFile() && manifestExtension.test(name)) entries.push({ type: 'file', name: path });
     } catch (e) {
       entries.push({ type: 'error', diagnostic: unreadable(path, e) });
@@ -48,9 +57,14 @@ function walk(dir: string): InputEntry[] {
   return entries;
 }
 
-/** A file as a source (see sourceOf: YAML is kept as bytes, decoded a document at a time). */
+/**
+ * A file as a source (see sourceOf: YAML is kept as bytes, decoded a document at a time). Regular
+ * files and pipes (`<(kubectl get …)`) are read; a device such as /dev/zero would never end.
+ */
 export function readSource(name: string): { source: InputSource } | { diagnostic: Diagnostic } {
   try {
+    const stat = statSync(name);
+    if (!stat.isFile() && !stat.isFIFO()) return { diagnostic: { severity: 'error', code: 'input-unreadable', message: `cannot read ${name}: not a regular file` } };
     return { source: sourceOf(name, readFileSync(name)) };
   } catch (e) {
     return { diagnostic: unreadable(name, e) };
@@ -58,7 +72,5 @@ export function readSource(name: string): { source: InputSource } | { diagnostic
 }
 
 export function unreadable(path: string, error: unknown): Diagnostic {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-  return { severity: 'error', code: 'input-unreadable', message: `cannot read ${path}: ${reason}` };
+  return { severity: 'error', code: 'input-unreadable', message: `cannot read ${path}: ${describeFsError(error)}` };
 }

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { ConversionResult } from '../index.js';
 import { reportFormats, showsFieldPositions, type ReportFormat } from '../reporter/formats/index.js';
 import { buildReport } from '../reporter/report.js';
-import { conversionOptions, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, paintFor, readInputs, writeFileAtomic, type CliIO, type InputFlags } from './context.js';
+import { conversionOptions, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, guardReportFile, paintFor, readInputs, unusableInput, writeFileAtomic, type CliIO, type InputFlags } from './context.js';
 
 export interface ReportFlags {
   report: ReportFormat;
@@ -36,6 +36,8 @@ export async function emitReport(result: ConversionResult, flags: ReportFlags & 
 
 export async function reportCommand(paths: string[], flags: InputFlags & ReportFlags, io: CliIO, version: string): Promise<number> {
   const input = await readInputs(paths, flags, { ...conversionOptions(flags), positions: showsFieldPositions[flags.report] ? 'all' : 'findings' }, io);
-  const code = await emitReport(input.conversion.finish(), flags, io, version, true);
-  return input.readable === 0 ? EXIT_USAGE : code;
+  guardReportFile(flags.reportFile, input.files);
+  const result = input.conversion.finish();
+  const code = await emitReport(result, flags, io, version, true);
+  return unusableInput(input, result, flags) ? EXIT_USAGE : code;
 }

@@ -1,6 +1,6 @@
 // `ing2gw verify`: the divergences on stdout (text or JSON), the conversion report on stderr.
 import { Option, type Command } from 'commander';
-import { conversionOptions, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, paintFor, readInputs, type CliIO, type InputFlags } from './context.js';
+import { conversionOptions, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, paintFor, readInputs, unusableInput, type CliIO, type InputFlags } from './context.js';
 import { emitReport } from './report.js';
 
 export interface VerifyFlags extends InputFlags {
@@ -21,6 +21,6 @@ export async function verifyCommand(paths: string[], flags: VerifyFlags, io: Cli
   await emitReport(result, { report: 'text', failOn: 'never', color: flags.color }, io, version, false);
   const { formatVerifyJson, formatVerifyText } = await import('../verify/report.js');
   io.stdout(flags.report === 'json' ? formatVerifyJson(result.verification) : formatVerifyText(result.verification, await paintFor(io, flags.color)));
-  if (input.readable === 0) return EXIT_USAGE;
+  if (unusableInput(input, result, flags)) return EXIT_USAGE;
   return result.verification.unreported > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

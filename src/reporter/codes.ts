@@ -24,6 +24,7 @@ export const diagnosticCodes = {
   'input-unreadable': { severity: 'error', summary: 'A file or directory could not be read.', remedy: 'Check the path and its permissions.' },
   'yaml-syntax': { severity: 'error', summary: 'A document is not valid YAML or JSON; the other documents are still converted.', remedy: 'Fix the syntax at the given line and column.', accounting: 'invalid' },
   'object-too-deep': { severity: 'error', summary: 'An object is nested too deeply to read (beyond the stack limit); it is skipped, the other objects are still converted.', remedy: 'Remove the deep nesting: no Kubernetes object needs thousands of levels.', accounting: 'invalid' },
+  'no-ingress': { severity: 'error', summary: 'The input holds no Ingress, so there is nothing to convert (empty input, kubectl table or error text, or manifests of other kinds); nothing is written.', remedy: 'Pipe kubectl get ingress,ingressclass,service -A -o yaml, or name the files that hold the Ingresses.' },
   'not-an-object': { severity: 'warning', summary: 'A document is not a Kubernetes object (no mapping with apiVersion and kind); it is ignored.', remedy: 'Remove the document, or give it apiVersion and kind.', accounting: 'ignored' },
   'duplicate-object': { severity: 'warning', summary: 'The same object appears more than once in the input; one copy is used.', remedy: 'Pass each object once (e.g. do not list a file twice).', accounting: 'ignored' },
   'conflicting-duplicate': { severity: 'error', summary: 'Two different objects share kind, namespace and name; one is chosen deterministically, the other dropped.', remedy: 'Keep one version of the object in the input.', accounting: 'ignored' },
@@ -43,6 +44,7 @@ export const diagnosticCodes = {
   'multiple-default-classes': { severity: 'warning', summary: 'Several IngressClasses are marked default; the first by name is used.', remedy: 'Mark exactly one IngressClass as default.' },
   'class-mismatch': { severity: 'warning', summary: 'spec.ingressClassName and the kubernetes.io/ingress.class annotation disagree; spec.ingressClassName is used.', remedy: 'Remove the deprecated annotation.', accounting: 'ignored' },
   'shared-gateway-class': { severity: 'warning', summary: 'Ingresses of several classes share the generated Gateway; one gatewayClassName had to be chosen (set --gateway-class).', remedy: 'Pass --gateway-class.' },
+  'ingress-class-not-found': { severity: 'error', summary: 'An --ingress-class names a class that no Ingress in the input has (a typo, or the wrong input); when none matches, nothing is written.', remedy: 'Use one of the classes the finding lists, or add the Ingresses of that class to the input.' },
   'skipped-by-class': { severity: 'info', summary: 'The Ingress is not of a class selected with --ingress-class; not converted.', remedy: 'Add its class with --ingress-class if it should be converted.', accounting: 'ignored' },
   // Paths and hosts
   'implementation-specific-path': { severity: 'info', summary: 'pathType ImplementationSpecific is converted as a prefix match (PathPrefix).', remedy: 'Use pathType Prefix or Exact to say what is meant.', accounting: 'caveat' },

@@ -57,5 +57,22 @@ export function classifyIngresses(
     }
     result.push({ ingress, className: className ?? FALLBACK_CLASS });
   }
+  if (filter) reportUnmatchedClasses(ingresses, defaultClass, filter, sink);
   return result;
+}
+
+/** Each selected class that no Ingress has: a typo there would silently convert nothing. */
+function reportUnmatchedClasses(ingresses: readonly Ingress[], defaultClass: IngressClass | undefined, filter: ReadonlySet<string>, sink: DiagnosticSink): void {
+  const present = new Map<string, number>();
+  for (const ingress of ingresses) {
+    const className = ingress.ingressClassName?.value ?? ingress.classAnnotation?.value ?? defaultClass?.name ?? '(none)';
+    present.set(className, (present.get(className) ?? 0) + 1);
+  }
+  const classes = [...present].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => `${name} (${n})`);
+  for (const wanted of [...filter].sort()) {
+    if (present.has(wanted)) continue;
+    sink.add('ingress-class-not-found', `--ingress-class "${wanted}" matches no Ingress in the input; the classes present are: ${classes.length > 0 ? classes.join(', ') : 'none (the input has no Ingress)'}`, {
+      hint: classes.length > 0 ? `use one of: ${[...present.keys()].filter((c) => c !== '(none)').sort().map((c) => `--ingress-class ${c}`).join(', ')}` : undefined,
+    });
+  }
 }
