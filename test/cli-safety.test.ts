@@ -128,7 +128,7 @@ resources:
     assert.equal((await runCliCaptured(['convert', '-', '--check', plain, '--no-kustomization'], input)).exitCode, 0);
   });
 
-  test('more than half of what ing2gw wrote would go: refused, nothing written, until --confirm-removal', async () => {
+  test('more than a quarter of what ing2gw wrote would go: refused, nothing written, until --confirm-removal', async () => {
     const dir = freshDir('half');
     const five = ['a', 'b', 'c', 'd', 'e'].map((n) => ingress(n, `${n}.example.com`)).join('---\n');
     assert.equal((await runCliCaptured(['convert', '-', '--out-dir', dir], five)).exitCode, 0);

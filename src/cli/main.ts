@@ -50,7 +50,7 @@ export function buildProgram(io: CliIO, run: (command: () => Promise<number>) =>
     .addOption(new Option('--adc-discovery <mode>', 'with --to adc: dns (one node per Service DNS name) or kubernetes (discovery_type: kubernetes)').choices(['dns', 'kubernetes']).default('dns'))
     .option('--out-dir <dir>', 'write one file per object (<namespace>/<kind>-<name>.yaml) instead of stdout; refuses a non-empty directory without --force')
     .option('--force', 'with --out-dir: write into a non-empty directory, removing the files ing2gw wrote there before that are no longer generated (never when the input has errors)')
-    .option('--confirm-removal', 'with --out-dir --force: remove files even when that is more than half of what ing2gw wrote there before')
+    .option('--confirm-removal', 'with --out-dir --force: remove files even when that is more than a quarter of what ing2gw wrote there before')
     .option('--no-kustomization', 'with --out-dir: do not write kustomization.yaml listing the generated files')
     .option('--check <path>', 'compare the output with this file or --out-dir directory; print a diff and exit 3 on drift')
     .action((paths: string[], flags: ConvertFlags) => run(() => convertCommand(paths, flags, io, version())));

@@ -54,7 +54,7 @@ function kustomizationFor(paths: readonly string[]): string {
 export interface OutDirOptions {
   /** Write into a non-empty directory, and remove the files ing2gw wrote there before that are no longer generated. */
   force: boolean;
-  /** Remove even when that is more than half of what ing2gw wrote there before. */
+  /** Remove even when that is more than a quarter of what ing2gw wrote there before. */
   confirmRemoval: boolean;
   /** The input had errors: what is no longer generated may only be missing because of them, so nothing is removed. */
   inputHadErrors: boolean;
@@ -72,7 +72,7 @@ export interface OutDirResult {
 /**
  * Writes the layout into `dir`. Refuses (a UsageError, nothing written): a non-empty dir without
  * `force`; a generated file that is an input, or a path through a symbolic link inside `dir`;
- * removing more than half of what ing2gw wrote there before without `confirmRemoval`. With
+ * removing more than a quarter of what ing2gw wrote there before without `confirmRemoval`. With
  * `force`, the files ing2gw wrote before (its list) that are no longer generated are removed
  * afterwards, so that `dir` is what `--check` expects; nothing else in `dir` is ever removed.
  */
@@ -90,7 +90,7 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
   const present = listed.filter((path) => isPlainFile(join(dir, path)));
   const stale = present.filter((path) => !files.has(path) && !inputPaths.has(resolve(realDir, path)));
   const removable = options.inputHadErrors ? [] : stale;
-  if (removable.length >= 2 && removable.length * 2 > present.length && !options.confirmRemoval) {
+  if (removable.length >= 2 && removable.length * 4 > present.length && !options.confirmRemoval) {
     throw new UsageError(
       `--out-dir ${dir}: this run would remove ${removable.length} of the ${present.length} files ing2gw wrote there before (${shownList(removable)}); nothing was written. If the input is complete (every Ingress, Service and IngressClass), pass --confirm-removal`,
     );
