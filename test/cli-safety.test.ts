@@ -153,11 +153,23 @@ resources:
     const broken = ingress('a', 'a.example.com') + '---\n' + ingress('b', 'b.example.com', { portName: 'http' });
     const run = await runCliCaptured(['convert', '-', '--out-dir', dir, '--force'], broken);
     assert.equal(run.exitCode, 1);
-    assert.match(run.stderr, /^out-dir: kept 1 file no longer generated, because the input has errors \(fix them and run again\): shop\/httproute-b-b-example-com\.yaml$/m);
+    assert.match(run.stderr, /^out-dir: kept 1 file no longer generated, because the input has errors or produced nothing \(fix it and run again\): shop\/httproute-b-b-example-com\.yaml$/m);
     assert.ok(existsSync(join(dir, 'shop', 'httproute-b-b-example-com.yaml')));
     const healed = await runCliCaptured(['convert', '-', '--out-dir', dir, '--force'], ingress('a', 'a.example.com'));
     assert.equal(healed.exitCode, 0);
     assert.match(healed.stderr, /removed 1 file no longer generated: shop\/httproute-b-b-example-com\.yaml/);
+  });
+
+  test('every Ingress invalid: exit 1 (not "no Ingress"), and the directory is left as it was', async () => {
+    const dir = freshDir('all-invalid');
+    assert.equal((await runCliCaptured(['convert', '-', '--out-dir', dir], ingress('a', 'a.example.com'))).exitCode, 0);
+    const before = snapshot(dir);
+    const invalid = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a, namespace: shop}\nspec: {ingressClassName: nginx}\n';
+    const run = await runCliCaptured(['convert', '-', '--out-dir', dir, '--force', '--confirm-removal'], invalid);
+    assert.equal(run.exitCode, 1);
+    assert.match(run.stderr, /error\[ingress-invalid\]/);
+    assert.doesNotMatch(run.stderr, /no-ingress/);
+    assert.deepEqual(snapshot(dir), before);
   });
 
   test("files ing2gw did not write are never removed, nor reported as drift", async () => {

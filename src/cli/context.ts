@@ -136,15 +136,17 @@ export async function readInputs(paths: string[], flags: InputFlags, options: Co
     }
   }
   progress?.done();
-  const ingresses = conversion.stats.readKinds['Ingress'] ?? 0;
+  const ingresses = (conversion.stats.readKinds['Ingress'] ?? 0) + (conversion.stats.rejectedKinds['Ingress'] ?? 0);
   if (readable > 0 && ingresses === 0) conversion.addDiagnostic(noIngress(conversion, suspicious));
   return { conversion, readable, files, suspicious };
 }
 
 /** The `no-ingress` finding: what was read, what it looks like, and the command that reads Ingresses. */
 function noIngress(conversion: Conversion, suspicious: readonly string[]): Diagnostic {
-  const { sources, documents, readKinds, ignoredKinds } = conversion.stats;
-  const kinds = Object.entries({ ...readKinds, ...ignoredKinds })
+  const { sources, documents, readKinds, ignoredKinds, rejectedKinds } = conversion.stats;
+  const counts: Record<string, number> = { ...ignoredKinds };
+  for (const [kind, n] of [...Object.entries(readKinds), ...Object.entries(rejectedKinds)]) counts[kind] = (counts[kind] ?? 0) + n;
+  const kinds = Object.entries(counts)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([kind, n]) => `${n} ${kind}`);
   const read = `read ${documents} document${documents === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ', none of them a Kubernetes object'}`;

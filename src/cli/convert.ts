@@ -43,8 +43,9 @@ export async function convertCommand(paths: string[], flags: ConvertFlags, io: C
   }
   if (result.adc) writeChunked(serializeAdcChunks(result.adc, flags.output), io.stdout);
   else if (flags.outDir !== undefined) {
-    const inputHadErrors = result.diagnostics.some((d) => d.severity === 'error');
-    const written = writeOutDir(flags.outDir, layout(result.objects, flags.output, flags.kustomization), input.files, { force: flags.force === true, confirmRemoval: flags.confirmRemoval === true, inputHadErrors });
+    // Input with errors, or that produced nothing, may be missing what the old files hold: keep them.
+    const keepStale = result.objects.length === 0 || result.diagnostics.some((d) => d.severity === 'error');
+    const written = writeOutDir(flags.outDir, layout(result.objects, flags.output, flags.kustomization), input.files, { force: flags.force === true, confirmRemoval: flags.confirmRemoval === true, keepStale });
     reportOutDir(flags.outDir, written, io);
   } else if (result.objects.length > 0) writeChunked(serializeChunks(result.objects, flags.output), io.stdout);
   return emitReport(result, flags, io, version, false);
@@ -54,7 +55,7 @@ export async function convertCommand(paths: string[], flags: ConvertFlags, io: C
 function reportOutDir(dir: string, r: OutDirResult, io: CliIO): void {
   const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   if (r.removed.length > 0) io.stderr(`out-dir: removed ${files(r.removed.length)} no longer generated: ${shownList(r.removed)}\n`);
-  if (r.kept.length > 0) io.stderr(`out-dir: kept ${files(r.kept.length)} no longer generated, because the input has errors (fix them and run again): ${shownList(r.kept)}\n`);
+  if (r.kept.length > 0) io.stderr(`out-dir: kept ${files(r.kept.length)} no longer generated, because the input has errors or produced nothing (fix it and run again): ${shownList(r.kept)}\n`);
   if (r.foreign.length > 0) io.stderr(`out-dir: left ${files(r.foreign.length)} in ${dir} that ing2gw has no record of writing (remove them by hand if they are stale): ${shownList(r.foreign)}\n`);
 }
 

@@ -56,14 +56,14 @@ export interface OutDirOptions {
   force: boolean;
   /** Remove even when that is more than a quarter of what ing2gw wrote there before. */
   confirmRemoval: boolean;
-  /** The input had errors: what is no longer generated may only be missing because of them, so nothing is removed. */
-  inputHadErrors: boolean;
+  /** The input had errors or produced nothing: what is no longer generated may only be missing because of that, so nothing is removed. */
+  keepStale: boolean;
 }
 
 export interface OutDirResult {
   written: number;
   removed: string[];
-  /** No longer generated, but kept because the input had errors. */
+  /** No longer generated, but kept because the input had errors or produced nothing. */
   kept: string[];
   /** Manifests in the directory that no list says ing2gw wrote (a directory from before the list existed). */
   foreign: string[];
@@ -89,7 +89,7 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
   const listed = exists ? readGeneratedList(dir) : [];
   const present = listed.filter((path) => isPlainFile(join(dir, path)));
   const stale = present.filter((path) => !files.has(path) && !inputPaths.has(resolve(realDir, path)));
-  const removable = options.inputHadErrors ? [] : stale;
+  const removable = options.keepStale ? [] : stale;
   if (removable.length >= 2 && removable.length * 4 > present.length && !options.confirmRemoval) {
     throw new UsageError(
       `--out-dir ${dir}: this run would remove ${removable.length} of the ${present.length} files ing2gw wrote there before (${shownList(removable)}); nothing was written. If the input is complete (every Ingress, Service and IngressClass), pass --confirm-removal`,
@@ -108,12 +108,12 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
   // that a later run would not recognise as its own; it is cut to what was generated at the end.
   writeGeneratedList(dir, [...new Set([...present, ...files.keys()])]);
   for (const [path, text] of files) writeFileAtomic(join(dir, path), text);
-  writeGeneratedList(dir, [...files.keys(), ...(options.inputHadErrors ? stale : [])]);
+  writeGeneratedList(dir, [...files.keys(), ...(options.keepStale ? stale : [])]);
   for (const path of removable) {
     rmSync(join(dir, path));
     removeEmptyParents(dir, path);
   }
-  return { written: files.size, removed: removable, kept: options.inputHadErrors ? stale : [], foreign };
+  return { written: files.size, removed: removable, kept: options.keepStale ? stale : [], foreign };
 }
 
 function realOrSelf(path: string): string {

@@ -37,6 +37,8 @@ export interface InputStats {
   readKinds: Record<string, number>;
   /** Objects of kinds this tool does not read, by `apiVersion/kind`. */
   ignoredKinds: Record<string, number>;
+  /** Objects of a kind this tool reads that were invalid (or too deep) to read, by kind. */
+  rejectedKinds: Record<string, number>;
 }
 
 type Collected = { kind: 'Ingress' | 'Service' | 'IngressClass' | 'ApisixPluginConfig' | 'Secret'; key: string; fingerprint: string; location: SourceLocation; value: unknown };
@@ -96,7 +98,7 @@ function groupOf(apiVersion: string): string {
 
 /** Accumulates the IR of many sources; `model()` gives a result independent of input order. */
 export class InputReader {
-  readonly stats: InputStats = { sources: 0, documents: 0, objects: 0, readKinds: {}, ignoredKinds: {} };
+  readonly stats: InputStats = { sources: 0, documents: 0, objects: 0, readKinds: {}, ignoredKinds: {}, rejectedKinds: {} };
   private readonly collected = new Map<string, Collected[]>();
   private readonly accounts: IngressAccount[] = [];
 
@@ -142,6 +144,7 @@ export class InputReader {
       if (!(e instanceof RangeError)) throw e;
       this.accounts.length = accounts; // no half-read object in the accounting either
       this.sink.add('object-too-deep', `${object.kind} is nested too deeply to read (${e.message}); it is skipped`, { location: object.locate() });
+      this.reject(reader.kind);
       return;
     }
     if (entry) this.keep(entry);
@@ -151,7 +154,10 @@ export class InputReader {
     // The IR keeps strings from the object; they must not pin the input text (see detachStrings).
     detachObjectStrings(object.value);
     const read = reader.read(object, this.options, this.sink, this.accounts);
-    if (!read) return undefined;
+    if (!read) {
+      this.reject(reader.kind);
+      return undefined;
+    }
     const entry: Collected = {
       kind: reader.kind,
       key: `${reader.kind}/${read.key}`,
@@ -161,6 +167,10 @@ export class InputReader {
     };
     this.stats.readKinds[reader.kind] = (this.stats.readKinds[reader.kind] ?? 0) + 1;
     return entry;
+  }
+
+  private reject(kind: Collected['kind']): void {
+    this.stats.rejectedKinds[kind] = (this.stats.rejectedKinds[kind] ?? 0) + 1;
   }
 
   private keep(entry: Collected): void {
