@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { ingress as plainIngress } from './helpers/manifests.js';
 import { runCliCaptured } from './helpers/run-cli.js';
 import { repoRoot } from './helpers/repo.js';
 
@@ -15,20 +16,8 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
 
-function ingress(name: string, host: string, o: { namespace?: string; className?: string; service?: string; portName?: string } = {}): string {
-  const port = o.portName ? `name: ${o.portName}` : 'number: 80';
-  return `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: ${name}, namespace: ${o.namespace ?? 'shop'}}
-spec:
-  ingressClassName: ${o.className ?? 'nginx'}
-  rules:
-    - host: ${host}
-      http:
-        paths:
-          - {path: /, pathType: Prefix, backend: {service: {name: ${o.service ?? 'web'}, port: {${port}}}}}
-`;
-}
+/** One Ingress of namespace shop (unless given) with a single host and path. */
+const ingress = (name: string, host: string, o: Parameters<typeof plainIngress>[2] = {}) => plainIngress(name, host, { namespace: 'shop', ...o });
 
 /** Every file under `dir` with its bytes, to compare a directory before and after a run. */
 function snapshot(dir: string): Record<string, string> {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { ingress } from './helpers/manifests.js';
 import { repoRoot } from './helpers/repo.js';
 
 const bin = join(repoRoot, 'bin', 'ing2gw.js');
@@ -76,28 +77,6 @@ const kinds = (objects: readonly K8sObject[]) => objects.map((o) => o.kind);
 const routeNames = (objects: readonly K8sObject[]) => objects.filter((o) => o.kind === 'HTTPRoute').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
 const reportLines = (stderr: string, level: string) => stderr.split('\n').filter((l) => l.startsWith(`${level}[`));
 
-/** One plain networking.k8s.io/v1 Ingress with a single host and path. */
-function ingress(name: string, host: string, o: { namespace?: string; className?: string; pathType?: string; port?: number; tlsSecret?: string } = {}): string {
-  return `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: ${o.namespace ?? 'web'}
-spec:
-  ingressClassName: ${o.className ?? 'nginx'}
-  rules:
-  - host: ${host}
-    http:
-      paths:
-      - path: /
-        pathType: ${o.pathType ?? 'Prefix'}
-        backend:
-          service:
-            name: ${name}
-            port:
-              number: ${o.port ?? 80}
-${o.tlsSecret ? `  tls:\n  - hosts:\n    - ${host}\n    secretName: ${o.tlsSecret}\n` : ''}`;
-}
 
 /** 1-based number of the first line of `text` that contains `needle` (after line `from`). */
 function lineOf(text: string, needle: string, from = 0): number {
