@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { convert, type ConvertOptions } from '../src/index.js';
 import { annotationTable } from '../src/parsers/ingress/annotations.js';
 import { countAccounting } from '../src/reporter/accounting.js';
+import { formatMarkdownReport } from '../src/reporter/formats/markdown.js';
+import { buildReport } from '../src/reporter/report.js';
 
 function ingress(name: string, namespace: string, created: string, annotations: Record<string, string>, host: string | undefined, tls?: { hosts: string[]; secretName: string }): string {
   const meta = Object.entries(annotations).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`);
@@ -38,6 +40,10 @@ test('bookkeeping annotations of every ignored family: no finding, counted as ig
   const result = run([ingress('app', 'web', '2024-01-01T00:00:00Z', annotations, 'app.example.com')]);
   assert.deepEqual(result.diagnostics.filter((d) => d.annotation || d.location?.path.includes('annotations')), []);
   assert.equal(countAccounting(result.accounting).annotations.ignored, ignored.length);
+  const markdown = formatMarkdownReport(buildReport(result, 'test'));
+  const listed = markdown.split('\n').filter((line) => line.startsWith('| Ingress'));
+  for (const key of Object.keys(annotations)) assert.ok(!listed.some((line) => line.includes(key)), `${key} is listed one by one in the markdown report`);
+  assert.match(markdown, /Bookkeeping annotations ignored: .*`meta\.helm\.sh\/\*` 1/);
 });
 
 test('cert-manager: carried to the generated Gateway; an unknown cert-manager.io key is still reported', () => {
