@@ -122,3 +122,13 @@ test('ADC output: cert-manager and external-dns do not apply, said at each annot
   assert.deepEqual(found.sort(), ['annotation-not-converted acme.cert-manager.io/http01-ingress-class', 'annotation-not-converted cert-manager.io/cluster-issuer', 'annotation-not-converted external-dns.alpha.kubernetes.io/hostname']);
   assert.match(result.diagnostics.find((d) => d.annotation === 'cert-manager.io/cluster-issuer')!.message, /cert-manager does not apply to ADC output; the ssl takes its certificate from Secret web\/a-tls/);
 });
+
+test('external-dns: an Ingress whose every path another Ingress already routes has its route annotations reported, not dropped', () => {
+  const older = ingress('a', 'web', '2024-01-01T00:00:00Z', {}, 'a.example.com');
+  const younger = ingress('b', 'web', '2024-02-01T00:00:00Z', { 'external-dns.alpha.kubernetes.io/ttl': '60' }, 'a.example.com');
+  const result = run([older, younger]);
+  for (const route of result.objects.filter((o) => o.kind === 'HTTPRoute')) assert.equal(route.metadata.annotations, undefined);
+  const found = result.diagnostics.filter((d) => d.annotation === 'external-dns.alpha.kubernetes.io/ttl');
+  assert.deepEqual(found.map((d) => `${d.code} ${d.object?.name}`), ['annotation-not-converted b']);
+  assert.equal(result.diagnostics.filter((d) => d.code === 'ecosystem-setup').length, 0);
+});

@@ -17,6 +17,8 @@ export class EcosystemAnnotations {
   private readonly said = new Set<string>();
   /** The tools whose annotations some emitted object carries. */
   private readonly carriedTools = new Set<string>();
+  /** Ingresses some HTTPRoute serves (their route annotations had a place to go). */
+  private readonly routed = new Set<Ingress>();
 
   constructor(private readonly sink: DiagnosticSink) {}
 
@@ -27,6 +29,7 @@ export class EcosystemAnnotations {
   annotationsFor(ingresses: readonly Ingress[], to: Placement, what: string): Record<string, string> | undefined {
     const chosen = new Map<AnnotationRow, { ingress: Ingress; items: CarriedAnnotation[] }>();
     for (const ingress of ingresses) {
+      if (to === 'HTTPRoute') this.routed.add(ingress);
       for (const [family, items] of carriedBy(ingress, to)) {
         const first = chosen.get(family);
         if (!first) chosen.set(family, { ingress, items });
@@ -104,6 +107,23 @@ export class EcosystemAnnotations {
           ...where,
           hint: problem === 'no-hostname' ? 'list the hosts in tls[].hosts' : 'create a cert-manager Certificate for the Secret in its namespace',
         });
+      }
+    }
+  }
+
+  /** Route annotations of Ingresses no HTTPRoute serves (every path dropped, or failed) went nowhere. */
+  reportUnrouted(ingresses: readonly Ingress[]): void {
+    for (const ingress of ingresses) {
+      if (this.routed.has(ingress)) continue;
+      for (const items of carriedBy(ingress, 'HTTPRoute').values()) {
+        for (const c of items) {
+          this.sink.add('annotation-not-converted', `annotation ${c.source.key}=${shownValue(c.source)} is not carried: no HTTPRoute serves a rule of this Ingress (see the findings at its paths)`, {
+            location: c.source.location,
+            object: ingress.ref,
+            annotation: c.source.key,
+            hint: `set it on the HTTPRoute that serves these hosts, if ${c.family.tool} should still read it`,
+          });
+        }
       }
     }
   }

@@ -108,6 +108,7 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   const routes = nameRoutes(drafts);
   extensions.reportSharedServices(classified.map((c) => c.ingress), plans);
   objects.push(...routes, ...extensions.objects(), ...backendReferenceGrants(routes));
+  ecosystem.reportUnrouted(classified.map((c) => c.ingress));
   ecosystem.reportSetup();
   return checkEmitted(objects, sink);
 }
