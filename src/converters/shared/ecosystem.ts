@@ -16,7 +16,7 @@ export interface CarriedAnnotation {
   key: string;
 }
 
-/** The annotations an Ingress carries to one kind of object, grouped by family (table order). */
+/** The annotations an Ingress carries to one kind of object, grouped by family (in key order). */
 export function carriedBy(ingress: Ingress, to: Placement): Map<AnnotationRow, CarriedAnnotation[]> {
   const byFamily = new Map<AnnotationRow, CarriedAnnotation[]>();
   for (const source of ingress.annotations) {
