@@ -1,6 +1,6 @@
 // Markdown tables for the README, generated from the same data the tool uses.
 import { APISIX_ANNOTATION_PREFIX, apisixAnnotations, familyConversions } from '../parsers/apisix/annotations.js';
-import { bookkeepingPrefixes, coreAnnotations } from '../parsers/ingress/annotations.js';
+import { annotationTable } from '../parsers/ingress/annotations.js';
 import { supportOverviewMarkdown } from '../matrix/format.js';
 import { diagnosticCodes } from './codes.js';
 
@@ -10,7 +10,7 @@ export function diagnosticCodesTable(): string {
 }
 
 export function coreAnnotationsTable(): string {
-  const rows = [...coreAnnotations.map((row) => `| \`${row.key}\` | ${row.status} | ${row.description} |`), ...bookkeepingPrefixes.map((row) => `| \`${row.key}*\` | ${row.status} | ${row.description} |`)];
+  const rows = annotationTable.map((row) => `| \`${row.key}${row.key.endsWith('/') ? '*' : ''}\` | ${row.status} | ${row.description}${row.instead ? ` Instead: ${row.instead}.` : ''} |`);
   return ['| annotation | status | what happens |', '|---|---|---|', ...rows, '| any other annotation | reported | `annotation-not-converted` warning, with its value and location |'].join('\n');
 }
 

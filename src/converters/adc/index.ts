@@ -10,6 +10,7 @@ import type { DiagnosticSink } from '../../reporter/sink.js';
 import { compareAge } from '../shared/age.js';
 import { classifyIngresses, defaultIngressClass } from '../shared/classes.js';
 import { ServiceIndex } from '../shared/services.js';
+import { reportEcosystemForAdc } from '../shared/ecosystem.js';
 import { checkAdc } from './validate.js';
 import { aicPlugin } from '../apisix-plugins.js';
 import type { AdcConfiguration, AdcNode, AdcRoute, AdcService, AdcSsl, AdcUpstream, Labels, Plugins, Var } from './types.js';
@@ -46,6 +47,7 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
     ),
   );
   for (const { ingress } of [...classified].sort((a, b) => compareAge(a.ingress, b.ingress))) {
+    reportEcosystemForAdc(ingress, sink);
     const plugins = pluginsOf(ingress, model, sink);
     const upstreamIntent = ingress.intents.find((i): i is Extract<Intent, { kind: 'upstream' }> => i.kind === 'upstream');
     const namespace = ingress.intents.find((i): i is Extract<Intent, { kind: 'service-namespace' }> => i.kind === 'service-namespace')?.namespace ?? ingress.namespace;

@@ -14,6 +14,8 @@ import { collectRoutes, type HostRoutes } from './routes.js';
 import { GATEWAY_API_GROUP, GATEWAY_API_VERSION, type BackendTrafficPolicy, type Gateway, type GatewayApiObject, type HTTPRoute, type HTTPRouteRule, type ParentReference, type PluginConfig, type ReferenceGrant } from './types.js';
 import { backendTrafficPolicy, planIngress, type IngressPlan } from './intents.js';
 import { ConversionTrace } from './trace.js';
+import { EcosystemAnnotations } from './ecosystem.js';
+import { reportIngressOnly } from '../shared/ecosystem.js';
 import { checkEmitted } from './validate.js';
 import { convertPath } from './paths.js';
 import { shownList } from '../../reporter/values.js';
@@ -34,6 +36,7 @@ interface RouteDraft {
   hostnames: string[] | undefined;
   parentRefs: ParentReference[];
   rules: HTTPRouteRule[];
+  annotations: Record<string, string> | undefined;
 }
 
 export function convertToGatewayApi(model: InputModel, options: GatewayApiOptions, sink: DiagnosticSink, trace: ConversionTrace = new ConversionTrace()): GatewayApiObject[] {
@@ -55,15 +58,22 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   const mode = options.apisixExtensions ? 'apisix' : 'standard';
   const plans = new Map(classified.map(({ ingress }) => [ingress, planIngress(ingress, mode, model.apisixPluginConfigs, sink)]));
   const extensions = new ExtensionObjects(sink);
+  const ecosystem = new EcosystemAnnotations(sink);
 
   for (const group of groups) {
     const { ingresses, tlsHosts } = group;
     if (trace.enabled) trace.scopes.push({ key: group.key, ingresses, gateways: group.gatewayNames.map((name) => ({ namespace: group.plan.namespace, name })) });
+    for (const ingress of ingresses) reportIngressOnly(ingress, sink);
     let gateways: Gateway[] = [];
     if (emitGateway) {
       gateways = planGateways(group.plan, group.gatewayNames, tlsHosts, sink, trace).objects;
+      const gateway = `${group.plan.namespace}/${group.plan.name}`;
+      const annotations = ecosystem.annotationsFor(ingresses, 'Gateway', `Gateway ${gateway}`);
+      if (annotations) for (const g of gateways) g.metadata.annotations = { ...annotations };
+      ecosystem.reportCertificates(gateway, group.plan.namespace, annotations, tlsHosts);
       objects.push(...gateways, ...referenceGrantsFor(group.plan, tlsHosts));
     } else {
+      ecosystem.reportSharedGateway(ingresses, `${group.plan.namespace}/${group.plan.name}`);
       for (const tls of tlsHosts) {
         sink.add('tls-on-shared-gateway', `${describeHost(tls.host)} needs an HTTPS listener on Gateway ${group.plan.namespace}/${group.plan.name} with certificate Secret ${tls.secret.namespace}/${tls.secret.name}`, {
           location: tls.location,
@@ -88,9 +98,9 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
     };
     for (const routes of collectRoutes(ingresses, services, sink, trace, plans)) {
       const parents = parentsFor(routes);
-      if (parents.length > 0) drafts.push(...draftRoutes(routes, group.key, parents, sink));
+      if (parents.length > 0) drafts.push(...draftRoutes(routes, group.key, parents, sink, ecosystem.annotationsFor(routes.ingresses, 'HTTPRoute', `the HTTPRoute of ${describeHost(routes.host)} in namespace ${routes.namespace}`)));
     }
-    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs, trace, plans);
+    const fallback = defaultBackendRoute(ingresses, services, sink, parentRefs, trace, plans, ecosystem);
     if (fallback) drafts.push(fallback);
     for (const ingress of ingresses) extensions.add(ingress, plans.get(ingress)!);
   }
@@ -98,6 +108,8 @@ export function convertToGatewayApi(model: InputModel, options: GatewayApiOption
   const routes = nameRoutes(drafts);
   extensions.reportSharedServices(classified.map((c) => c.ingress), plans);
   objects.push(...routes, ...extensions.objects(), ...backendReferenceGrants(routes));
+  ecosystem.reportUnrouted(classified.map((c) => c.ingress));
+  ecosystem.reportSetup();
   return checkEmitted(objects, sink);
 }
 
@@ -301,7 +313,7 @@ function sharedGatewayClass(classified: readonly ClassifiedIngress[], options: G
   return chosen;
 }
 
-function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentReference[], sink: DiagnosticSink): RouteDraft[] {
+function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentReference[], sink: DiagnosticSink, annotations: Record<string, string> | undefined): RouteDraft[] {
   const suffix = routes.attachment === 'any' ? '' : `-${routes.attachment}`;
   const wanted = dnsName(`${routes.owner.name}-${hostSlug(routes.host)}${suffix}`);
   const identity = `${groupKey}/${routes.namespace}/${routes.host ?? ''}/${routes.attachment}`;
@@ -315,6 +327,7 @@ function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentRef
       hostnames: routes.host === undefined ? undefined : [routes.host],
       parentRefs,
       rules: routes.rules.slice(i, i + MAX_RULES_PER_ROUTE),
+      annotations,
     });
   }
   if (drafts.length > 1) {
@@ -330,7 +343,7 @@ function draftRoutes(routes: HostRoutes, groupKey: string, parentRefs: ParentRef
  * The defaultBackend of the oldest Ingress that has one becomes a host-less `PathPrefix /` route:
  * every more specific rule wins over it, as requests "that match no rule" reach it under Ingress.
  */
-function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[], trace: ConversionTrace, plans: ReadonlyMap<Ingress, IngressPlan>): RouteDraft | undefined {
+function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceIndex, sink: DiagnosticSink, parentRefs: ParentReference[], trace: ConversionTrace, plans: ReadonlyMap<Ingress, IngressPlan>, ecosystem: EcosystemAnnotations): RouteDraft | undefined {
   const withDefault = ingresses.filter((i) => i.defaultBackend);
   const owner = withDefault[0];
   if (!owner?.defaultBackend) return undefined;
@@ -365,6 +378,7 @@ function defaultBackendRoute(ingresses: readonly Ingress[], services: ServiceInd
     hostnames: undefined,
     parentRefs,
     rules: [rule],
+    annotations: ecosystem.annotationsFor([owner], 'HTTPRoute', `the default-backend HTTPRoute of Ingress ${owner.namespace}/${owner.name}`),
   };
 }
 
@@ -373,7 +387,7 @@ function nameRoutes(drafts: readonly RouteDraft[]): HTTPRoute[] {
   return drafts.map((draft) => ({
     apiVersion: GATEWAY_API_VERSION,
     kind: 'HTTPRoute',
-    metadata: { name: names.get(draft)!, namespace: draft.namespace },
+    metadata: draft.annotations ? { name: names.get(draft)!, namespace: draft.namespace, annotations: { ...draft.annotations } } : { name: names.get(draft)!, namespace: draft.namespace },
     spec: draft.hostnames ? { parentRefs: draft.parentRefs, hostnames: draft.hostnames, rules: draft.rules } : { parentRefs: draft.parentRefs, rules: draft.rules },
   }));
 }

@@ -10,6 +10,7 @@ import type { ConversionTrace } from './trace.js';
 import type { HTTPBackendRef, HTTPRouteMatch, HTTPRouteRule } from './types.js';
 import type { IngressPlan } from './intents.js';
 import { pathDialect } from '../../ir/dialect.js';
+import { compareAge } from '../shared/age.js';
 
 /** Which listeners a rule serves: all, or (http-to-https) only HTTP or only HTTPS. */
 export type Attachment = 'any' | 'http' | 'https';
@@ -30,6 +31,8 @@ export interface HostRoutes {
   attachment: Attachment;
   /** The oldest Ingress that contributed; the route is named after it. */
   owner: Ingress;
+  /** Every Ingress that contributed a rule, oldest first. */
+  ingresses: Ingress[];
   rules: HTTPRouteRule[];
 }
 
@@ -154,6 +157,7 @@ function groupByHost(candidates: RuleCandidate[]): HostRoutes[] {
     host,
     attachment,
     owner,
+    ingresses: [...new Set(rules.map((r) => r.candidate.ingress))].sort(compareAge),
     rules: rules.sort((a, b) => compareCandidates(a.candidate, b.candidate)).map((r) => r.rule),
   }));
 }

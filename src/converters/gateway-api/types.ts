@@ -6,6 +6,8 @@ export const GATEWAY_API_VERSION = `${GATEWAY_API_GROUP}/v1`;
 export interface ObjectMeta {
   name: string;
   namespace: string;
+  /** Only what tools around the Gateway read (cert-manager, external-dns). */
+  annotations?: Record<string, string>;
 }
 
 export interface SecretObjectReference {

@@ -13,7 +13,7 @@ const dnsLabel = z.string().max(63).regex(DNS1123_LABEL, 'must be a DNS-1123 lab
 const hostname = z.string().min(1).max(253).regex(GATEWAY_HOSTNAME, 'must be a Gateway API hostname');
 const port = z.number().int().min(1).max(65535);
 
-const metadata = (nameMax: number) => z.strictObject({ name: dnsSubdomain.max(nameMax), namespace: dnsLabel });
+const metadata = (nameMax: number) => z.strictObject({ name: dnsSubdomain.max(nameMax), namespace: dnsLabel, annotations: z.record(z.string(), z.string()).optional() });
 
 const secretRef = z.strictObject({ group: z.literal(''), kind: z.literal('Secret'), name: dnsSubdomain, namespace: dnsLabel.optional() });
 

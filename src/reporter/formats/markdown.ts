@@ -3,6 +3,7 @@
 import { accountingStatuses } from '../accounting.js';
 import { formatLocation, formatObject } from '../diagnostics.js';
 import type { Report } from '../report.js';
+import { annotationFamily } from '../../parsers/ingress/annotations.js';
 
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -29,7 +30,22 @@ export function formatMarkdownReport(report: Report): string {
     }
     lines.push('');
   }
-  const notConverted = report.accounting.flatMap((o) => o.entries.filter((e) => e.status !== 'converted').map((e) => ({ o, e })));
+  // Bookkeeping annotations (ignored by the annotation table, no finding) are counted per family, not listed.
+  const bookkeeping = new Map<string, number>();
+  const notConverted = report.accounting.flatMap((o) =>
+    o.entries
+      .filter((e) => {
+        if (e.status === 'converted') return false;
+        const family = e.kind === 'annotation' && e.status === 'ignored' && !e.code ? annotationFamily(e.name) : undefined;
+        if (family?.status !== 'ignored') return true;
+        bookkeeping.set(family.key, (bookkeeping.get(family.key) ?? 0) + 1);
+        return false;
+      })
+      .map((e) => ({ o, e })),
+  );
+  if (bookkeeping.size > 0) {
+    lines.push(`Bookkeeping annotations ignored: ${[...bookkeeping].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, n]) => `\`${key}${key.endsWith('/') ? '*' : ''}\` ${n}`).join(', ')}.`, '');
+  }
   if (notConverted.length > 0) {
     lines.push('### Not (plainly) converted', '', '| object | annotation / field | status | target support |', '|---|---|---|---|');
     for (const { o, e } of notConverted) {
