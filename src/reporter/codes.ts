@@ -23,6 +23,8 @@ export const diagnosticCodes = {
   // Reading input
   'input-unreadable': { severity: 'error', summary: 'A file or directory could not be read.', remedy: 'Check the path and its permissions.' },
   'yaml-syntax': { severity: 'error', summary: 'A document is not valid YAML or JSON; the other documents are still converted.', remedy: 'Fix the syntax at the given line and column.', accounting: 'invalid' },
+  'duplicate-key': { severity: 'warning', summary: 'A mapping repeats a key; the last value is used and the earlier ones are ignored, as kubectl does.', remedy: 'Remove the earlier entries, or merge them into the last one.' },
+  'yaml-warning': { severity: 'warning', summary: 'The YAML is read, but with a caveat the finding names (a mapping key that is a collection, an unknown directive, an unresolved tag).', remedy: 'Write the document in the plain YAML kubectl reads: string keys, no custom tags or directives.' },
   'object-too-deep': { severity: 'error', summary: 'An object is nested too deeply to read (beyond the stack limit); it is skipped, the other objects are still converted.', remedy: 'Remove the deep nesting: no Kubernetes object needs thousands of levels.', accounting: 'invalid' },
   'not-an-object': { severity: 'warning', summary: 'A document is not a Kubernetes object (no mapping with apiVersion and kind); it is ignored.', remedy: 'Remove the document, or give it apiVersion and kind.', accounting: 'ignored' },
   'duplicate-object': { severity: 'warning', summary: 'The same object appears more than once in the input; one copy is used.', remedy: 'Pass each object once (e.g. do not list a file twice).', accounting: 'ignored' },

@@ -1,0 +1,115 @@
+// What the YAML parser accepts but the user should hear about, found on a document's tree:
+// repeated mapping keys, keys that are collections, and the parser's own warnings.
+//
+// Repeated keys follow kubectl: it turns YAML into JSON with sigs.k8s.io/yaml's YAMLToJSON, whose
+// go-yaml v2 decode stores each entry into the map in order, so the last value of a key wins and
+// the earlier ones are dropped without a word (the JSON sent to the API server has the key once,
+// so even --validate=strict does not see it; kubernetes/kubernetes#125885). The parser is run
+// with `uniqueKeys: false`, which keeps every entry; its toJS assigns them in order, last wins.
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { PathSegment } from './documents.js';
+
+/** A finding about a document's text, before it is given a file and document number. */
+export interface TreeNote {
+  code: 'duplicate-key' | 'yaml-warning';
+  message: string;
+  offset: number;
+  /** The key's path in the document, when the note is about a key. */
+  path?: PathSegment[];
+}
+
+type Position = (offset: number) => { line: number; col: number };
+
+/** Notes of one parsed document; `position` turns an offset into line and column for the messages. */
+export function treeNotes(doc: Document.Parsed, position: Position): TreeNote[] {
+  const notes: TreeNote[] = [];
+  // Unknown directives, unresolved tags: kept by the parser as warnings, never printed by it.
+  for (const warning of doc.warnings) notes.push({ code: 'yaml-warning', message: `${firstLine(warning.message)}${consequence[warning.code] ?? ''}`, offset: warning.pos[0] });
+  try {
+    walk(doc.contents, [], notes, position);
+  } catch (e) {
+    // Nested beyond the stack: the value is reported as too deep where it is read.
+    if (!(e instanceof RangeError)) throw e;
+  }
+  return notes;
+}
+
+function walk(node: unknown, path: PathSegment[], notes: TreeNote[], position: Position): void {
+  if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) walk(node.items[i], [...path, i], notes, position);
+    return;
+  }
+  if (!isMap(node)) return;
+  const entries = node.items as Pair<unknown, unknown>[];
+  const occurrences = new Map<string, number[]>(); // key → indexes of its entries
+  const names: (string | undefined)[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i]!.key;
+    const name = keyName(key);
+    names.push(name);
+    if (name === undefined) {
+      if (isMap(key) || isSeq(key)) {
+        notes.push({
+          code: 'yaml-warning',
+          message: 'a mapping key that is a collection is read as its YAML text; kubectl rejects such a document (JSON keys are strings)',
+          offset: start(key) ?? start(node) ?? 0,
+        });
+      }
+      continue;
+    }
+    const seen = occurrences.get(name);
+    if (seen) seen.push(i);
+    else occurrences.set(name, [i]);
+  }
+  for (const [name, indexes] of occurrences) {
+    if (indexes.length < 2) continue;
+    const last = entries[indexes[indexes.length - 1]!]!;
+    const earlier = indexes.slice(0, -1).map((i) => position(start(entries[i]!.key) ?? 0));
+    const offset = start(last.key) ?? start(node) ?? 0;
+    notes.push({ code: 'duplicate-key', message: duplicateKeyMessage(name, position(offset), earlier), offset, path: [...path, name] });
+  }
+  // Only the values that are used: what is inside a dropped value is dropped with it.
+  for (let i = 0; i < entries.length; i++) {
+    const name = names[i];
+    if (name === undefined) continue;
+    const indexes = occurrences.get(name)!;
+    if (indexes[indexes.length - 1] === i) walk(entries[i]!.value, [...path, name], notes, position);
+  }
+}
+
+/** The message for a repeated key, in YAML or JSON; columns are named only to tell apart entries on one line. */
+export function duplicateKeyMessage(name: string, used: { line: number; col: number }, earlier: { line: number; col: number }[]): string {
+  const sameLine = earlier.some((e) => e.line === used.line);
+  const at = (p: { line: number; col: number }): string => (sameLine ? `${p.line}:${p.col}` : `${p.line}`);
+  const ignored = earlier.length > 1 ? `the ones at ${sameLine ? '' : 'lines '}${earlier.map(at).join(', ')} are` : `the one at ${sameLine ? '' : 'line '}${at(earlier[0]!)} is`;
+  return `key "${name}" is repeated: the value at ${sameLine ? '' : 'line '}${at(used)} is used, ${ignored} ignored, as kubectl does`;
+}
+
+/** What becomes of what a parser warning is about. */
+const consequence: Record<string, string> = {
+  BAD_DIRECTIVE: '; the directive is ignored',
+  TAG_RESOLVE_FAILED: '; the value is read as if it had no tag',
+};
+
+/**
+ * The key as the parsed object has it (toJS makes a scalar key a string), or undefined for keys
+ * that are not compared: collections, aliases, the `<<` merge key (each merges, none replaces),
+ * and scalars whose value is an object (a timestamp or binary under a YAML 1.1 schema).
+ */
+function keyName(key: unknown): string | undefined {
+  if (key === null || key === undefined) return '';
+  if (isAlias(key) || !isScalar(key)) return undefined;
+  const value = key.value;
+  if (value === null) return '';
+  // The merge key is read as a symbol.
+  if (typeof value === 'object' || typeof value === 'symbol' || (value === '<<' && key.type === 'PLAIN')) return undefined;
+  return String(value);
+}
+
+function start(node: unknown): number | undefined {
+  return (node as Node | null | undefined)?.range?.[0];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
