@@ -1,15 +1,20 @@
 // Input kubectl accepts and a strict parser would not: repeated keys (the last value wins, with a
-// duplicate-key finding at the key used), parser warnings as findings (never a raw Node warning).
+// duplicate-key finding at the key used), parser warnings as findings (never a raw Node warning);
+// and input that is not a manifest yet: Helm charts and templates, one finding each.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readDocuments, type InputNote, type ParsedDocument } from '../src/input/documents.js';
 import { objectsOf, type InputObject } from '../src/input/objects.js';
 import { withPosition } from '../src/input/positions.js';
+import { helmFileKind, planDirectory, templateActionOffset } from '../src/input/helm.js';
 import { repoRoot } from './helpers/repo.js';
+
+const execFileAsync = promisify(execFile);
 
 /** Every note of a file (documents and List items) and its objects. */
 function read(name: string, text: string | Buffer): { notes: InputNote[]; objects: InputObject[]; docs: ParsedDocument[] } {
@@ -59,7 +64,8 @@ test('YAML stream: a repeated key keeps the last value; the finding and the fiel
       ['duplicate-key', 2, 'spec.rules[0].host', 16, 5],
     ]);
     assert.equal(notes[0]!.location.file, 's.yaml');
-    assert.match(notes[0]!.message, /key "a\/b" is repeated: the value at line 12 is used, the one at line 10 is ignored/);
+    assert.match(notes[0]!.message, /key "a\/b" is written 2 times in one mapping: this last value is used and the earlier one is ignored/);
+    assert.equal(notes[0]!.hint, 'the earlier entry at line 10: remove it, or merge it into this one');
     const ingress = objects[1]!;
     assert.deepEqual(annotations(ingress), { 'a/b': '2', other: 'x' });
     assert.equal(((ingress.value['spec'] as { rules: { host: string }[] }).rules[0]!).host, 'two.example');
@@ -70,25 +76,24 @@ test('YAML stream: a repeated key keeps the last value; the finding and the fiel
 });
 
 test('YAML List read item by item: a repeated key inside an item, and beside the items', () => {
-  const text = [
-    'apiVersion: v1', //                                   1
-    'items:', //                                           2
-    '- apiVersion: v1', //                                 3
-    '  kind: ConfigMap', //                                4
-    '  metadata: {name: a}', //                            5
-    '- apiVersion: networking.k8s.io/v1', //               6
-    '  kind: Ingress', //                                  7
-    '  metadata:', //                                      8
-    '    name: web', //                                    9
-    '    annotations:', //                                 10
-    '      k: old', //                                     11
-    '      k: new', //                                     12
-    'kind: List', //                                       13
-    'metadata:', //                                        14
-    '  resourceVersion: "1"', //                           15
-    '  resourceVersion: "2"', //                           16
-    '',
-  ].join('\n');
+  // Lines 11-12: the item's annotation; 15-16: the List's own metadata.
+  const text = `apiVersion: v1
+items:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: a}
+- apiVersion: networking.k8s.io/v1
+  kind: Ingress
+  metadata:
+    name: web
+    annotations:
+      k: old
+      k: new
+kind: List
+metadata:
+  resourceVersion: "1"
+  resourceVersion: "2"
+`;
   const { notes, objects, docs } = read('l.yaml', text);
   assert.ok(docs[0]!.items, 'read item by item');
   assert.deepEqual(notes.map(where).sort(), [
@@ -114,7 +119,7 @@ test('YAML parsed whole (anchors): repeated keys in a List item are reported and
   assert.equal(docs[0]!.items, undefined);
   assert.deepEqual(objects.map((o) => (o.value['metadata'] as { name: string }).name), ['b', 'b']);
   assert.deepEqual(notes.map(where), [['duplicate-key', 1, 'items[0].metadata.name', 4, 60]]);
-  assert.match(notes[0]!.message, /the value at 4:60 is used, the one at 4:51 is ignored/);
+  assert.match(notes[0]!.hint!, /^the earlier entry at 4:51:/);
 });
 
 test('three entries of a key give one finding; what a dropped value holds is not reported; merge keys are not repeats', () => {
@@ -135,7 +140,8 @@ test('three entries of a key give one finding; what a dropped value holds is not
     ['duplicate-key', 1, 'a', 6, 1],
     ['duplicate-key', 1, 'dropped', 5, 1],
   ]);
-  assert.match(doc!.notes[0]!.message, /the value at line 6 is used, the ones at lines 2, 4 are ignored/);
+  assert.match(doc!.notes[0]!.message, /written 3 times/);
+  assert.match(doc!.notes[0]!.hint!, /^earlier entries at lines 2, 4: remove them/);
   assert.deepEqual(doc!.value, { base: { x: 1 }, a: 3, dropped: {}, m: { x: 1, z: 1 } });
 });
 
@@ -192,19 +198,16 @@ test('parser warnings are findings at their place: a collection as a key, an unk
 });
 
 /** The CLI, spawned, so that what Node itself prints on stderr is seen. */
-function runCli(args: string[]): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env['NODE_OPTIONS'];
-    delete env['NODE_TEST_CONTEXT'];
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'ing2gw.js'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
+async function runCli(args: string[]): Promise<{ stdout: string; stderr: string; status: number }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  for (const key of ['NODE_OPTIONS', 'NODE_TEST_CONTEXT']) delete env[key];
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(repoRoot, 'bin', 'ing2gw.js'), ...args], { cwd: repoRoot, env });
+    return { stdout, stderr, status: 0 };
+  } catch (e) {
+    const failed = e as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, status: failed.code };
+  }
 }
 
 test('no raw Node warning reaches stderr, whatever the YAML parser warns about', async () => {
@@ -224,6 +227,106 @@ test('no raw Node warning reaches stderr, whatever the YAML parser warns about',
     assert.match(run.stderr, /warning\[yaml-warning\] .*list\.yaml:/);
     assert.match(run.stderr, /warning\[yaml-warning\] .*directives\.yaml:3:1 \(doc 1\) Unknown directive %FOO/);
     assert.match(run.stderr, /warning\[duplicate-key\] .*duplicate\.json:1:69/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helm charts and other Go templates
+
+test('a template action outside every YAML scalar and comment, or on a line the YAML breaks at, makes a template', () => {
+  const yes: [string, number][] = [
+    ['{{- if .Values.enabled }}\napiVersion: v1\n{{- end }}\n', 0],
+    ['apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n', 47],
+    ['spec:\n  ports:\n  - port: {{ .Values.port }}\n', 25],
+    ['metadata:\n  labels:\n    {{- include "labels" . | nindent 4 }}\n', 24],
+    // Inside a quoted string, but the quotes inside the action break the string: the YAML breaks there.
+    ['metadata:\n  name: "{{ "web" }}"\n', 19],
+  ];
+  for (const [text, offset] of yes) assert.equal(templateActionOffset(text), offset, text);
+  const no = [
+    'metadata:\n  annotations:\n    a: "{{ .Host }}"\n    b: \'{{ .Path }}\'\n',
+    'data:\n  plain: served by {{ .Host }}\n',
+    'data:\n  block: |\n    {{ range .Items }}\n    {{ end }}\n',
+    '# rendered from {{ .Chart.Name }}\napiVersion: v1\n',
+    '{"data": {"a": "{{ b }}"}}',
+    // A YAML error of its own, in a file whose only template is a quoted string: a syntax error, not a template.
+    'metadata:\n  annotations:\n    a: "{{ .Host }}"\nspec: [unclosed\n',
+    'apiVersion: v1\n',
+  ];
+  for (const text of no) assert.equal(templateActionOffset(text), undefined, text);
+});
+
+test('a template file is one document with one helm-template finding, and no syntax errors', () => {
+  const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: {{ include "x" . }}\nspec:\n  rules:\n  {{- range .Values.hosts }}\n  - host: {{ . }}\n  {{- end }}\n';
+  for (const content of [text, Buffer.from(text)]) {
+    const docs = [...readDocuments('t.yaml', content)];
+    assert.equal(docs.length, 1);
+    assert.deepEqual(docs[0]!.errors, []);
+    assert.deepEqual(docs[0]!.notes.map(where), [['helm-template', 1, '', 4, 9]]);
+    assert.match(docs[0]!.notes[0]!.message, /Go template.*\{\{ include "x" \. \}\}/);
+    assert.match(docs[0]!.notes[0]!.hint!, /helm template/);
+    assert.deepEqual([...objectsOf(docs[0]!)], []);
+  }
+  // A quoted template for another tool is a value like any other.
+  const annotated = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: {t: "{{ .Host }}"}\n';
+  const [doc] = [...readDocuments('a.yaml', annotated)];
+  assert.deepEqual(doc!.notes, []);
+  assert.deepEqual((doc!.value as { metadata: { annotations: unknown } }).metadata.annotations, { t: '{{ .Host }}' });
+});
+
+test('Helm files are known by name; a walk skips and counts them, and a chart gives one finding', () => {
+  for (const name of ['Chart.yaml', 'Chart.lock', 'values.yaml', 'values.yml', 'values-prod.yaml', 'values.schema.json', 'x/values.yaml']) assert.ok(helmFileKind(name), name);
+  for (const name of ['chart.yaml', 'my-values.yaml', 'values.json', 'values-prod.json', 'ingress.yaml', 'values']) assert.equal(helmFileKind(name), undefined, name);
+
+  const plain = planDirectory('app', ['ingress.yaml', 'service.yaml']);
+  assert.deepEqual(plain, { read: ['ingress.yaml', 'service.yaml'], diagnostics: [] });
+
+  const stray = planDirectory('app', ['ingress.yaml', 'values-prod.yaml', 'values.yaml']);
+  assert.deepEqual(stray.read, ['ingress.yaml']);
+  assert.deepEqual(stray.diagnostics.map((d) => [d.severity, d.code]), [['info', 'helm-files-skipped']]);
+  assert.match(stray.diagnostics[0]!.message, /^2 Helm files skipped in app \(values-prod\.yaml, values\.yaml\)/);
+
+  const chart = planDirectory('web', ['Chart.lock', 'Chart.yaml', 'README.md', 'charts', 'ci', 'crds', 'templates', 'values.schema.json', 'values.yaml']);
+  assert.deepEqual(chart.read, ['README.md', 'crds']);
+  assert.deepEqual(chart.diagnostics.map((d) => [d.severity, d.code, d.location?.file]), [['error', 'helm-chart', join('web', 'Chart.yaml')]]);
+  assert.match(chart.diagnostics[0]!.message, /charts\/, ci\/, templates\/ and 4 chart files \(Chart\.lock, Chart\.yaml, values\.schema\.json, values\.yaml\) are not read/);
+  assert.match(chart.diagnostics[0]!.hint!, /helm template RELEASE web \| ing2gw convert -$/);
+});
+
+test('a Helm file named explicitly is read, and said to be what it is', () => {
+  const cases: [string, string, RegExp][] = [
+    ['chart/values.yaml', 'ingress:\n  host: a\n', /it is a Helm values file, not a manifest/],
+    ['chart/Chart.yaml', 'apiVersion: v2\nname: web\nversion: 1.0.0\n', /it is a Helm chart's Chart\.yaml, not a manifest/],
+    ['values.yaml', 'apiVersion: v1\n', /Helm values file/],
+  ];
+  for (const [name, text, reason] of cases) {
+    const [doc] = [...readDocuments(name, text)];
+    const items = [...objectsOf(doc!)];
+    assert.equal(items.length, 1);
+    assert.ok(items[0]!.type === 'not-an-object' && reason.test(items[0]!.reason), JSON.stringify(items[0]));
+  }
+  // Anything else without apiVersion and kind keeps the plain reason.
+  const [doc] = [...readDocuments('config.yaml', 'a: 1\n')];
+  const [item] = [...objectsOf(doc!)];
+  assert.ok(item?.type === 'not-an-object' && item.reason === 'it has no apiVersion and kind');
+});
+
+test('CLI: a chart met in a walk gives one finding, not one per template; a values file named explicitly is read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ing2gw-helm-'));
+  try {
+    const chart = join(dir, 'web');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\n');
+    writeFileSync(join(chart, 'values.yaml'), 'host: a.example\n');
+    for (let i = 0; i < 5; i++) writeFileSync(join(chart, 'templates', `t${i}.yaml`), `{{- if .Values.on }}\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-${i}\n{{- end }}\n`);
+    const walk = await runCli(['convert', dir]);
+    assert.equal(walk.stderr.match(/error\[helm-chart\]/g)?.length, 1, walk.stderr);
+    assert.doesNotMatch(walk.stderr, /yaml-syntax|helm-template|not-an-object/);
+    const named = await runCli(['convert', join(chart, 'values.yaml'), join(chart, 'templates', 't0.yaml')]);
+    assert.match(named.stderr, /warning\[not-an-object\] .*values\.yaml.* it is a Helm values file/);
+    assert.match(named.stderr, /error\[helm-template\] .*t0\.yaml:1:1 /);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

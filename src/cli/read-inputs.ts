@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../reporter/diagnostics.js';
 import { sourceOf, type InputSource } from '../index.js';
+import { planDirectory } from '../input/helm.js';
 
 export const STDIN_NAME = '<stdin>';
 const manifestExtension = /\.(ya?ml|json)$/i;
@@ -33,9 +34,10 @@ export function expandPaths(paths: readonly string[]): InputEntry[] {
 }
 
 function walk(dir: string): InputEntry[] {
-  const names = readdirSync(dir).sort();
-  const entries: InputEntry[] = [];
-  for (const name of names) {
+  // Helm chart files are skipped and counted; a chart gives one finding (see input/helm.ts).
+  const { read, diagnostics } = planDirectory(dir, readdirSync(dir).sort());
+  const entries: InputEntry[] = diagnostics.map((diagnostic) => ({ type: 'error', diagnostic }));
+  for (const name of read) {
     const path = join(dir, name);
     try {
       const stat = statSync(path);

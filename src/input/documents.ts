@@ -7,15 +7,17 @@ import { deferredLocation } from './positions.js';
 import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
 import { bufferOf, decode, startsLikeJson, textOf, yamlPieces, type InputContent } from './bytes.js';
 import { duplicateKeyMessage, treeNotes, type TreeNote } from './yaml-checks.js';
+import { RENDER_HINT, templateActionOffset, templateActionText } from './helm.js';
 import { jsonDuplicates, type JsonDuplicate } from './json-duplicates.js';
 
 export type PathSegment = string | number;
 
 /** A finding about the input text other than a syntax error (the document is still read). */
 export interface InputNote {
-  code: 'duplicate-key' | 'yaml-warning';
+  code: 'duplicate-key' | 'yaml-warning' | 'helm-template';
   message: string;
   location: SourceLocation;
+  hint?: string;
 }
 
 /** A document of an input file, parsed, with its errors and a way to locate fields. */
@@ -89,6 +91,11 @@ function* readJsonLike(file: string, text: string, defer: boolean): Generator<Pa
 }
 
 function* readYaml(file: string, content: InputContent, chunkBytes: number): Generator<ParsedDocument> {
+  const template = templateDocument(file, content);
+  if (template) {
+    yield template;
+    return;
+  }
   const split = (typeof content !== 'string' || mayHoldList.test(content)) && splitYamlList(content);
   const list = split && listDocument(file, split);
   if (list) {
@@ -100,6 +107,18 @@ function* readYaml(file: string, content: InputContent, chunkBytes: number): Gen
   let index = 0;
   const position = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
   for (const doc of composeAll(chunks, lineCounter)) yield toParsedDocument(file, index++, doc, position);
+}
+
+/** A Go template (a Helm chart's file) as one document with one finding, instead of its YAML errors. */
+function templateDocument(file: string, content: InputContent): ParsedDocument | undefined {
+  const hasAction = typeof content === 'string' ? content.includes('{{') : bufferOf(content).includes('{{');
+  const text = hasAction ? textOf(content) : undefined;
+  const offset = text === undefined ? undefined : templateActionOffset(text);
+  if (text === undefined || offset === undefined) return undefined;
+  const { line, col } = linesOf(text).linePos(offset);
+  const location = { file, doc: 1, path: '', line, col };
+  const message = `this file is a Go template, not a manifest (${templateActionText(text, offset)} is not YAML); it is not converted`;
+  return { file, index: 0, value: undefined, errors: [], notes: [{ code: 'helm-template', message, location, hint: RENDER_HINT }], locate: () => ({ file, doc: 1, path: '' }) };
 }
 
 /** Cheap test before a text is copied to bytes for the List scan. */
@@ -210,7 +229,11 @@ function errorsOf(file: string, docNumber: number, doc: Document.Parsed, positio
 /** The notes of a document's tree, located: `where` gives file, document and path of a key's path. */
 function locatedNotes(doc: Document.Parsed, position: (offset: number) => { line: number; col: number }, where: (path: PathSegment[]) => { file: string; doc: number; path: string }): InputNote[] {
   if (doc.errors.length > 0) return []; // the document is not read: its syntax errors say why
-  return treeNotes(doc, position).map((note: TreeNote) => ({ code: note.code, message: note.message, location: { ...where(note.path ?? []), ...position(note.offset) } }));
+  return treeNotes(doc, position).map((note: TreeNote) => {
+    const located: InputNote = { code: note.code, message: note.message, location: { ...where(note.path ?? []), ...position(note.offset) } };
+    if (note.hint) located.hint = note.hint;
+    return located;
+  });
 }
 
 function toParsedDocument(file: string, index: number, doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParsedDocument {
@@ -254,8 +277,8 @@ function jsonNotes(duplicates: JsonDuplicate[], positions: JsonPositions, where:
   positions.locator().markKeysRepeat();
   return duplicates.map((d) => {
     const at = positions.pos(shift(d.offset));
-    const message = duplicateKeyMessage(String(d.path[d.path.length - 1]), at, d.earlier.map((offset) => positions.pos(shift(offset))));
-    return { code: 'duplicate-key', message, location: { ...where(d.path), ...at } };
+    const { message, hint } = duplicateKeyMessage(String(d.path[d.path.length - 1]), at, d.earlier.map((offset) => positions.pos(shift(offset))));
+    return { code: 'duplicate-key', message, hint, location: { ...where(d.path), ...at } };
   });
 }
 

@@ -2,6 +2,7 @@
 // `*List` (what `kubectl get -o yaml|json` prints) whose items are objects.
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import type { InputNote, ParsedDocument, PathSegment } from './documents.js';
+import { helmFileKind } from './helm.js';
 
 /** A Kubernetes object from the input, with a locator relative to the object itself. */
 export interface InputObject {
@@ -49,7 +50,9 @@ function* expand(document: ParsedDocument, value: unknown, locate: Locate, defau
   }
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) {
-    yield { type: 'not-an-object', location: locate(), reason: 'it has no apiVersion and kind' };
+    // A Helm chart's own files, named on the command line, are said to be what they are.
+    const helm = helmFileKind(document.file);
+    yield { type: 'not-an-object', location: locate(), reason: helm ? `it is ${helm}, not a manifest (its chart must be rendered, e.g. with helm template)` : 'it has no apiVersion and kind' };
     return;
   }
   if (kind.endsWith('List') && Array.isArray(value['items'])) {

@@ -16,6 +16,7 @@ export interface TreeNote {
   offset: number;
   /** The key's path in the document, when the note is about a key. */
   path?: PathSegment[];
+  hint?: string;
 }
 
 type Position = (offset: number) => { line: number; col: number };
@@ -66,7 +67,7 @@ function walk(node: unknown, path: PathSegment[], notes: TreeNote[], position: P
     const last = entries[indexes[indexes.length - 1]!]!;
     const earlier = indexes.slice(0, -1).map((i) => position(start(entries[i]!.key) ?? 0));
     const offset = start(last.key) ?? start(node) ?? 0;
-    notes.push({ code: 'duplicate-key', message: duplicateKeyMessage(name, position(offset), earlier), offset, path: [...path, name] });
+    notes.push({ code: 'duplicate-key', ...duplicateKeyMessage(name, position(offset), earlier), offset, path: [...path, name] });
   }
   // Only the values that are used: what is inside a dropped value is dropped with it.
   for (let i = 0; i < entries.length; i++) {
@@ -77,12 +78,17 @@ function walk(node: unknown, path: PathSegment[], notes: TreeNote[], position: P
   }
 }
 
-/** The message for a repeated key, in YAML or JSON; columns are named only to tell apart entries on one line. */
-export function duplicateKeyMessage(name: string, used: { line: number; col: number }, earlier: { line: number; col: number }[]): string {
+/**
+ * The message and hint for a repeated key, in YAML or JSON. The finding is located at the entry
+ * used; where the ignored ones are goes in the hint (the message does not depend on layout).
+ * Columns are named only to tell apart entries on one line.
+ */
+export function duplicateKeyMessage(name: string, used: { line: number; col: number }, earlier: { line: number; col: number }[]): { message: string; hint: string } {
   const sameLine = earlier.some((e) => e.line === used.line);
   const at = (p: { line: number; col: number }): string => (sameLine ? `${p.line}:${p.col}` : `${p.line}`);
-  const ignored = earlier.length > 1 ? `the ones at ${sameLine ? '' : 'lines '}${earlier.map(at).join(', ')} are` : `the one at ${sameLine ? '' : 'line '}${at(earlier[0]!)} is`;
-  return `key "${name}" is repeated: the value at ${sameLine ? '' : 'line '}${at(used)} is used, ${ignored} ignored, as kubectl does`;
+  const message = `key "${name}" is written ${earlier.length + 1} times in one mapping: this last value is used and the earlier ${earlier.length > 1 ? 'ones are' : 'one is'} ignored, as kubectl does`;
+  const hint = `${earlier.length > 1 ? 'earlier entries' : 'the earlier entry'} at ${sameLine ? '' : earlier.length > 1 ? 'lines ' : 'line '}${earlier.map(at).join(', ')}: remove ${earlier.length > 1 ? 'them' : 'it'}, or merge ${earlier.length > 1 ? 'them' : 'it'} into this one`;
+  return { message, hint };
 }
 
 /** What becomes of what a parser warning is about. */
