@@ -35,47 +35,63 @@ export function treeNotes(doc: Document.Parsed, position: Position): TreeNote[] 
   return notes;
 }
 
+/** `path` is the node's path, a stack shared by the whole walk: copied only into a note. */
 function walk(node: unknown, path: PathSegment[], notes: TreeNote[], position: Position): void {
   if (isSeq(node)) {
-    for (let i = 0; i < node.items.length; i++) walk(node.items[i], [...path, i], notes, position);
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      walk(node.items[i], path, notes, position);
+      path.pop();
+    }
     return;
   }
   if (!isMap(node)) return;
   const entries = node.items as Pair<unknown, unknown>[];
-  const occurrences = new Map<string, number[]>(); // key → indexes of its entries
   const names: (string | undefined)[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const key = entries[i]!.key;
-    const name = keyName(key);
+  // Most mappings repeat no key: a set tells, and the entries of each key are gathered only if one does.
+  const seen = new Set<string>();
+  let repeated = false;
+  for (const entry of entries) {
+    const name = keyName(entry.key);
     names.push(name);
     if (name === undefined) {
-      if (isMap(key) || isSeq(key)) {
+      if (isMap(entry.key) || isSeq(entry.key)) {
         notes.push({
           code: 'yaml-warning',
           message: 'a mapping key that is a collection is read as its YAML text; kubectl rejects such a document (JSON keys are strings)',
-          offset: start(key) ?? start(node) ?? 0,
+          offset: start(entry.key) ?? start(node) ?? 0,
         });
       }
-      continue;
-    }
-    const seen = occurrences.get(name);
-    if (seen) seen.push(i);
-    else occurrences.set(name, [i]);
+    } else if (seen.has(name)) repeated = true;
+    else seen.add(name);
   }
+  const lastIndex = repeated ? repeatedKeys(node, entries, names, path, notes, position) : undefined;
+  // Only the values that are used: what is inside a dropped value is dropped with it.
+  for (let i = 0; i < entries.length; i++) {
+    const name = names[i];
+    if (name === undefined || (lastIndex && lastIndex.get(name) !== i)) continue;
+    path.push(name);
+    walk(entries[i]!.value, path, notes, position);
+    path.pop();
+  }
+}
+
+/** Notes for the keys a mapping repeats; returns the index of each key's last entry. */
+function repeatedKeys(node: Node, entries: Pair<unknown, unknown>[], names: (string | undefined)[], path: PathSegment[], notes: TreeNote[], position: Position): Map<string, number> {
+  const occurrences = new Map<string, number[]>(); // key → indexes of its entries
+  names.forEach((name, i) => {
+    if (name !== undefined) occurrences.set(name, [...(occurrences.get(name) ?? []), i]);
+  });
+  const lastIndex = new Map<string, number>();
   for (const [name, indexes] of occurrences) {
+    lastIndex.set(name, indexes[indexes.length - 1]!);
     if (indexes.length < 2) continue;
     const last = entries[indexes[indexes.length - 1]!]!;
     const earlier = indexes.slice(0, -1).map((i) => position(start(entries[i]!.key) ?? 0));
     const offset = start(last.key) ?? start(node) ?? 0;
     notes.push({ code: 'duplicate-key', ...duplicateKeyMessage(name, position(offset), earlier), offset, path: [...path, name] });
   }
-  // Only the values that are used: what is inside a dropped value is dropped with it.
-  for (let i = 0; i < entries.length; i++) {
-    const name = names[i];
-    if (name === undefined) continue;
-    const indexes = occurrences.get(name)!;
-    if (indexes[indexes.length - 1] === i) walk(entries[i]!.value, [...path, name], notes, position);
-  }
+  return lastIndex;
 }
 
 /**
