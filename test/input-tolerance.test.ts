@@ -331,3 +331,12 @@ test('CLI: a chart met in a walk gives one finding, not one per template; a valu
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('JSON with a second items key: parsed whole, reported, and the later List located', () => {
+  const text = '{"kind": "List", "apiVersion": "v1",\n "items": [{"kind": "ConfigMap", "apiVersion": "v1"}],\n "items": [{"kind": "Service", "apiVersion": "v1", "metadata": {"name": "s"}}]}';
+  const { notes, objects, docs } = read('l.json', text);
+  assert.equal(docs[0]!.items, undefined);
+  assert.deepEqual(notes.map(where), [['duplicate-key', 1, 'items', 3, 2]]);
+  assert.deepEqual(objects.map((o) => o.kind), ['Service']);
+  assert.deepEqual([objects[0]!.locate(['metadata', 'name']).line, objects[0]!.locate(['metadata', 'name']).col], [3, 65]);
+});
