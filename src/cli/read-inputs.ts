@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../reporter/diagnostics.js';
 import { sourceOf, type InputSource } from '../index.js';
+import { planDirectory } from '../input/helm.js';
 import { describeFsError } from './fs-errors.js';
 
 export const STDIN_NAME = '<stdin>';
@@ -42,9 +43,10 @@ function walk(dir: string, walked: Set<string>): InputEntry[] {
   const real = realpathSync(dir);
   if (walked.has(real)) return [];
   walked.add(real);
-  const names = readdirSync(dir).sort();
-  const entries: InputEntry[] = [];
-  for (const name of names) {
+  // Helm chart files are skipped and counted; a chart gives one finding (see input/helm.ts).
+  const { read, diagnostics } = planDirectory(dir, readdirSync(dir).sort());
+  const entries: InputEntry[] = diagnostics.map((diagnostic) => ({ type: 'error', diagnostic }));
+  for (const name of read) {
     const path = join(dir, name);
     try {
       const stat = statSync(path);

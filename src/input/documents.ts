@@ -6,8 +6,19 @@ import { JsonLocator } from './json-locate.js';
 import { deferredLocation } from './positions.js';
 import { countNewlines, splitYamlList, type ListSplit } from './list-split.js';
 import { bufferOf, decode, startsLikeJson, textOf, yamlPieces, type InputContent } from './bytes.js';
+import { duplicateKeyMessage, treeNotes, type TreeNote } from './yaml-checks.js';
+import { RENDER_HINT, templateActionOffset, templateActionText } from './helm.js';
+import { jsonDuplicates, type JsonDuplicate } from './json-duplicates.js';
 
 export type PathSegment = string | number;
+
+/** A finding about the input text other than a syntax error (the document is still read). */
+export interface InputNote {
+  code: 'duplicate-key' | 'yaml-warning' | 'helm-template';
+  message: string;
+  location: SourceLocation;
+  hint?: string;
+}
 
 /** A document of an input file, parsed, with its errors and a way to locate fields. */
 export interface ParsedDocument {
@@ -17,6 +28,8 @@ export interface ParsedDocument {
   value: unknown;
   /** Syntax errors, already located. */
   errors: { message: string; location: SourceLocation }[];
+  /** Repeated keys and parser warnings, located. */
+  notes: InputNote[];
   locate(path: readonly PathSegment[]): SourceLocation;
   /**
    * A `kind: List` read item by item: `value` is then the List with `items: []`, and each item is
@@ -29,6 +42,7 @@ export interface ParsedDocument {
 export interface ParsedItem {
   value: unknown;
   errors: { message: string; location: SourceLocation }[];
+  notes: InputNote[];
   locate(path: readonly PathSegment[]): SourceLocation;
 }
 
@@ -70,13 +84,18 @@ function* readJsonLike(file: string, text: string, defer: boolean): Generator<Pa
   const jsonError = /\.json$/i.test(file) ? jsonSyntaxError(text) : undefined;
   if (jsonError) {
     const { line, col } = linesOf(text).linePos(jsonError.offset);
-    yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], locate: () => ({ file, doc: 1, path: '' }) };
+    yield { file, index: 0, value: undefined, errors: [{ message: jsonError.message, location: { file, doc: 1, path: '', line, col } }], notes: [], locate: () => ({ file, doc: 1, path: '' }) };
     return;
   }
   yield* readYaml(file, text, YAML_CHUNK_BYTES);
 }
 
 function* readYaml(file: string, content: InputContent, chunkBytes: number): Generator<ParsedDocument> {
+  const template = templateDocument(file, content);
+  if (template) {
+    yield template;
+    return;
+  }
   const split = (typeof content !== 'string' || mayHoldList.test(content)) && splitYamlList(content);
   const list = split && listDocument(file, split);
   if (list) {
@@ -88,6 +107,18 @@ function* readYaml(file: string, content: InputContent, chunkBytes: number): Gen
   let index = 0;
   const position = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
   for (const doc of composeAll(chunks, lineCounter)) yield toParsedDocument(file, index++, doc, position);
+}
+
+/** A Go template (a Helm chart's file) as one document with one finding, instead of its YAML errors. */
+function templateDocument(file: string, content: InputContent): ParsedDocument | undefined {
+  const hasAction = typeof content === 'string' ? content.includes('{{') : bufferOf(content).includes('{{');
+  const text = hasAction ? textOf(content) : undefined;
+  const offset = text === undefined ? undefined : templateActionOffset(text);
+  if (text === undefined || offset === undefined) return undefined;
+  const { line, col } = linesOf(text).linePos(offset);
+  const location = { file, doc: 1, path: '', line, col };
+  const message = `this file is a Go template, not a manifest (${templateActionText(text, offset)} is not YAML); it is not converted`;
+  return { file, index: 0, value: undefined, errors: [], notes: [{ code: 'helm-template', message, location, hint: RENDER_HINT }], locate: () => ({ file, doc: 1, path: '' }) };
 }
 
 /** Cheap test before a text is copied to bytes for the List scan. */
@@ -107,8 +138,10 @@ function* composeAll(chunks: Iterable<string>, lineCounter: LineCounter): Genera
     if (starts.length === 0 || starts[starts.length - 1]! < offset) lineCounter.addNewLine(offset);
   };
   const parser = new Parser(addLine);
-  // merge: `<<` keys, which kubectl accepts.
-  const composer = new Composer({ keepSourceTokens: false, merge: true });
+  // merge: `<<` keys, which kubectl accepts. uniqueKeys: a repeated key is kept, and the last
+  // one wins, as in kubectl (see yaml-checks.ts, which reports it). logLevel: the parser would
+  // print some warnings itself through process.emitWarning; yaml-checks.ts reports them instead.
+  const composer = new Composer({ keepSourceTokens: false, merge: true, uniqueKeys: false, logLevel: 'error' });
   let length = 0;
   let pending: string | undefined;
   for (const chunk of chunks) {
@@ -136,6 +169,8 @@ function listDocument(file: string, split: ListSplit): ParsedDocument | undefine
   const skeleton = toParsedDocument(file, 0, docs[0]!, position);
   const value = skeleton.value as Record<string, unknown> | undefined;
   if (skeleton.errors.length > 0 || !value || typeof value['kind'] !== 'string' || !value['kind'].endsWith('List')) return undefined;
+  // Another `items` key beside the one split off: the last one counts; left to the whole parse.
+  if (skeleton.notes.some((note) => note.code === 'duplicate-key' && note.location.path === 'items')) return undefined;
   return { ...skeleton, items: listItems(file, split) };
 }
 
@@ -165,14 +200,16 @@ function listItem(file: string, index: number, text: string, firstLine: number):
     const offset = offsetAt([0, ...path]);
     return { file, doc: 1, path: itemPath(index, path), ...position(offset) };
   };
-  if (errors.length > 0) return { value: undefined, errors, locate };
+  // The item's text is a one-entry sequence: its paths start with that entry's index, 0.
+  const notes = locatedNotes(doc, position, (path) => ({ file, doc: 1, path: itemPath(index, path.slice(1)) }));
+  if (errors.length > 0) return { value: undefined, errors, notes, locate };
   if (docs.length !== 1 || !isSeq(doc.contents) || doc.contents.items.length !== 1) {
-    return { value: undefined, errors: [{ message: 'this List item could not be read on its own', location: locate([]) }], locate };
+    return { value: undefined, errors: [{ message: 'this List item could not be read on its own', location: locate([]) }], notes, locate };
   }
   try {
-    return { value: (doc.toJS({ maxAliasCount: 1000 }) as unknown[])[0], errors, locate };
+    return { value: (doc.toJS({ maxAliasCount: 1000 }) as unknown[])[0], errors, notes, locate };
   } catch (e) {
-    return { value: undefined, errors: [{ message: (e as Error).message, location: locate([]) }], locate };
+    return { value: undefined, errors: [{ message: (e as Error).message, location: locate([]) }], notes, locate };
   }
 }
 
@@ -189,6 +226,16 @@ function errorsOf(file: string, docNumber: number, doc: Document.Parsed, positio
   return [...byOffset].map(([offset, messages]) => ({ message: messages.join('; '), location: { file, doc: docNumber, path: '', ...position(offset) } }));
 }
 
+/** The notes of a document's tree, located: `where` gives file, document and path of a key's path. */
+function locatedNotes(doc: Document.Parsed, position: (offset: number) => { line: number; col: number }, where: (path: PathSegment[]) => { file: string; doc: number; path: string }): InputNote[] {
+  if (doc.errors.length > 0) return []; // the document is not read: its syntax errors say why
+  return treeNotes(doc, position).map((note: TreeNote) => {
+    const located: InputNote = { code: note.code, message: note.message, location: { ...where(note.path ?? []), ...position(note.offset) } };
+    if (note.hint) located.hint = note.hint;
+    return located;
+  });
+}
+
 function toParsedDocument(file: string, index: number, doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParsedDocument {
   const docNumber = index + 1;
   const offsetAt = offsetFinder(doc);
@@ -198,6 +245,7 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, pos
     return { file, doc: docNumber, path: formatPath(path), line, col };
   };
   const errors = errorsOf(file, docNumber, doc, position);
+  const notes = locatedNotes(doc, position, (path) => ({ file, doc: docNumber, path: formatPath(path) }));
   let value: unknown;
   if (errors.length === 0) {
     try {
@@ -207,7 +255,7 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, pos
       errors.push({ message: (e as Error).message, location: { file, doc: docNumber, path: '', line, col } });
     }
   }
-  return { file, index, value, errors, locate };
+  return { file, index, value, errors, notes, locate };
 }
 
 /**
@@ -216,10 +264,22 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, pos
  * when a field is located, as plain data: the report sorts every located field by line, so a lazy
  * position would be resolved anyway, at the cost of a closure per location.
  */
-function jsonDocument(file: string, text: string, value: unknown, defer: boolean, positions = jsonPositions(text)): ParsedDocument {
+function jsonDocument(file: string, text: string, value: unknown, defer: boolean, positions = jsonPositions(text), notes?: InputNote[]): ParsedDocument {
   const locate = (path: readonly PathSegment[]): SourceLocation =>
     defer ? deferredLocation(file, 1, formatPath(path), positions) : { file, doc: 1, path: formatPath(path), ...positions.at(path) };
-  return { file, index: 0, value, errors: [], locate };
+  notes ??= jsonNotes(jsonDuplicates(text, bomLength(text), text.length, value), positions, (path) => ({ file, doc: 1, path: formatPath(path) }));
+  return { file, index: 0, value, errors: [], notes, locate };
+}
+
+/** Repeated JSON keys as notes; from then on, the locator finds the last of a repeated key. */
+function jsonNotes(duplicates: JsonDuplicate[], positions: JsonPositions, where: (path: PathSegment[]) => { file: string; doc: number; path: string }, shift = (offset: number) => offset): InputNote[] {
+  if (duplicates.length === 0) return [];
+  positions.locator().markKeysRepeat();
+  return duplicates.map((d) => {
+    const at = positions.pos(shift(d.offset));
+    const { message, hint } = duplicateKeyMessage(String(d.path[d.path.length - 1]), at, d.earlier.map((offset) => positions.pos(shift(offset))));
+    return { code: 'duplicate-key', message, hint, location: { ...where(d.path), ...at } };
+  });
 }
 
 /** The line table of a text that is not run through the YAML parser (which fills one as it reads). */
@@ -241,7 +301,18 @@ function jsonPositions(text: string) {
       lines ??= linesOf(text);
       return lines.linePos(locator.offsetOf(path));
     },
+    pos(offset: number) {
+      lines ??= linesOf(text);
+      return lines.linePos(offset);
+    },
   };
+}
+
+type JsonPositions = ReturnType<typeof jsonPositions>;
+
+/** JSON.parse is given the text without its byte-order mark. */
+function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /**
@@ -256,8 +327,9 @@ function jsonListDocument(file: string, text: string, defer: boolean): ParsedDoc
   const span = positions.locator().topLevelList('items');
   if (!span) return undefined;
   let skeleton: unknown;
+  const skeletonText = `${text.slice(0, span.start)}[]${text.slice(span.end)}`;
   try {
-    skeleton = JSON.parse(`${text.slice(0, span.start).replace(/^\uFEFF/, '')}[]${text.slice(span.end)}`);
+    skeleton = JSON.parse(skeletonText.replace(/^\uFEFF/, ''));
   } catch {
     return undefined;
   }
@@ -271,10 +343,16 @@ function jsonListDocument(file: string, text: string, defer: boolean): ParsedDoc
       const locate = (path: readonly PathSegment[]): SourceLocation =>
         defer ? deferredLocation(file, 1, itemPath(n, path), positions) : { file, doc: 1, path: itemPath(n, path), ...positions.at(['items', n, ...path]) };
       // The span was checked against the JSON grammar when it was found.
-      yield { value: JSON.parse(text.slice(start, end)) as unknown, errors: [], locate };
+      const value = JSON.parse(text.slice(start, end)) as unknown;
+      const notes = jsonNotes(jsonDuplicates(text, start, end, value), positions, (path) => ({ file, doc: 1, path: itemPath(n, path) }));
+      yield { value, errors: [], notes, locate };
     }
   }
-  return { ...jsonDocument(file, text, skeleton, defer, positions), items: items() };
+  // The skeleton's offsets past its `[]` are those of the text past the items.
+  const removed = span.end - span.start - 2;
+  const shift = (offset: number): number => (offset >= span.start + 2 ? offset + removed : offset);
+  const notes = jsonNotes(jsonDuplicates(skeletonText, bomLength(skeletonText), skeletonText.length, skeleton), positions, (path) => ({ file, doc: 1, path: formatPath(path) }), shift);
+  return { ...jsonDocument(file, text, skeleton, defer, positions, notes), items: items() };
 }
 
 function parseJson(text: string): { value: unknown } | undefined {
@@ -325,7 +403,9 @@ function offsetFinder(doc: Document.Parsed): (path: readonly PathSegment[]) => n
 function child(node: unknown, segment: PathSegment): { node: unknown; offset: number | undefined } | undefined {
   if (isMap(node)) {
     const wanted = String(segment);
-    for (const item of node.items) {
+    // From the end: of a repeated key, the last entry is the one whose value is used.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item = node.items[i]!;
       const key = item.key;
       if (isScalar(key) && (key.value === segment || String(key.value) === wanted)) return { node: item.value, offset: rangeStart(key) };
     }

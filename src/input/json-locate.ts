@@ -9,7 +9,7 @@ function startOf(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
-function skipString(text: string, i: number): number {
+export function skipString(text: string, i: number): number {
   // text[i] === '"'
   i++;
   while (i < text.length) {
@@ -64,6 +64,18 @@ export class JsonLocator {
   private readonly itemStarts = new Map<string, number[]>();
   /** The element last asked about, indexed whole: lookups come one object at a time. */
   private element: { list: string; index: number; node: JsonNode } | undefined;
+  /**
+   * Set when the text is known to repeat a key: look-ups then find a key's last entry, whose value
+   * JSON.parse keeps. Otherwise the first is the only one, and the rest of the object is not read.
+   */
+  private keysRepeat = false;
+  /** Entries of the top-level object by key: with keysRepeat, each look-up reads the whole object. */
+  private readonly rootKeys = new Map<string, { key: number; value: number } | undefined>();
+
+  markKeysRepeat(): void {
+    this.keysRepeat = true;
+    this.rootKeys.clear();
+  }
 
   constructor(private readonly text: string) {}
 
@@ -133,7 +145,11 @@ export class JsonLocator {
       const segment = path[depth]!;
       const c = this.text[i];
       if (c === '{' && typeof segment === 'string') {
-        const found = this.findKey(i, segment);
+        let found = depth === 0 ? this.rootKeys.get(segment) : undefined;
+        if (found === undefined && !(depth === 0 && this.rootKeys.has(segment))) {
+          found = this.findKey(i, segment, false, this.keysRepeat);
+          if (depth === 0) this.rootKeys.set(segment, found);
+        }
         if (!found) return { at, depth };
         at = found.key;
         i = found.value;
@@ -150,22 +166,29 @@ export class JsonLocator {
     return { at, depth: path.length };
   }
 
-  /** The first entry named `key` of the object at `i` (or, `continued`, of the rest of an object after the entry ending at `i`). */
-  private findKey(i: number, key: string, continued = false): { key: number; value: number } | undefined {
+  /**
+   * The first entry named `key` of the object at `i` (or, `continued`, of the rest of an object
+   * after the entry ending at `i`); its last entry with `last`.
+   */
+  private findKey(i: number, key: string, continued = false, last = false): { key: number; value: number } | undefined {
     i = skipJsonWs(this.text, i + 1);
     if (continued) {
       if (this.text[i] !== ',') return undefined;
       i = skipJsonWs(this.text, i + 1);
     }
+    let found: { key: number; value: number } | undefined;
     while (i < this.text.length && this.text[i] !== '}') {
       const keyStart = i;
       const keyEnd = skipString(this.text, i);
       i = skipJsonWs(this.text, skipJsonWs(this.text, keyEnd) + 1); // past ':'
-      if (keyName(this.text, keyStart, keyEnd) === key) return { key: keyStart, value: i };
+      if (keyName(this.text, keyStart, keyEnd) === key) {
+        found = { key: keyStart, value: i };
+        if (!last) return found;
+      }
       i = skipJsonWs(this.text, skipValue(this.text, i));
       if (this.text[i] === ',') i = skipJsonWs(this.text, i + 1);
     }
-    return undefined;
+    return found;
   }
 
   private findIndex(i: number, index: number): number | undefined {
@@ -200,7 +223,7 @@ export class JsonLocator {
  * The name of the key written at text[start..end) (quotes included). The text may not be JSON at
  * all (YAML in flow style starts with `{` too): a key that does not parse is taken as written.
  */
-function keyName(text: string, start: number, end: number): string {
+export function keyName(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   if (!raw.includes('\\')) return raw;
   try {

@@ -1,7 +1,8 @@
 // Turns parsed documents into Kubernetes objects: a document is one object, or a `List` /
 // `*List` (what `kubectl get -o yaml|json` prints) whose items are objects.
 import type { SourceLocation } from '../reporter/diagnostics.js';
-import type { ParsedDocument, PathSegment } from './documents.js';
+import type { InputNote, ParsedDocument, PathSegment } from './documents.js';
+import { helmFileKind } from './helm.js';
 
 /** A Kubernetes object from the input, with a locator relative to the object itself. */
 export interface InputObject {
@@ -16,7 +17,9 @@ export type DocumentItem =
   | { type: 'object'; object: InputObject }
   | { type: 'not-an-object'; location: SourceLocation; reason: string }
   /** A syntax error inside one item of a List read item by item. */
-  | { type: 'syntax-error'; location: SourceLocation; message: string };
+  | { type: 'syntax-error'; location: SourceLocation; message: string }
+  /** A repeated key or a parser warning inside one item of a List read item by item. */
+  | { type: 'note'; note: InputNote };
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,7 +50,9 @@ function* expand(document: ParsedDocument, value: unknown, locate: Locate, defau
   }
   const { apiVersion, kind } = value;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) {
-    yield { type: 'not-an-object', location: locate(), reason: 'it has no apiVersion and kind' };
+    // A Helm chart's own files, named on the command line, are said to be what they are.
+    const helm = helmFileKind(document.file);
+    yield { type: 'not-an-object', location: locate(), reason: helm ? `it is ${helm}, not a manifest (its chart must be rendered, e.g. with helm template)` : 'it has no apiVersion and kind' };
     return;
   }
   if (kind.endsWith('List') && Array.isArray(value['items'])) {
@@ -56,6 +61,7 @@ function* expand(document: ParsedDocument, value: unknown, locate: Locate, defau
     if (value === document.value && document.items) {
       for (const item of document.items) {
         for (const error of item.errors) yield { type: 'syntax-error', location: error.location, message: error.message };
+        for (const note of item.notes) yield { type: 'note', note };
         if (item.value === undefined) continue; // unreadable, and reported above; an empty item is null
         yield* expand(document, item.value, (path = []) => item.locate(path), itemDefaults);
       }

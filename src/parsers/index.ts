@@ -113,9 +113,14 @@ export class InputReader {
       this.stats.documents++;
       this.options.onDocument?.();
       for (const error of document.errors) this.sink.add('yaml-syntax', error.message, { location: error.location });
+      for (const note of document.notes) this.sink.add(note.code, note.message, { location: note.location, hint: note.hint });
       for (const item of objectsOf(document)) {
         if (item.type === 'syntax-error') {
           this.sink.add('yaml-syntax', item.message, { location: item.location });
+          continue;
+        }
+        if (item.type === 'note') {
+          this.sink.add(item.note.code, item.note.message, { location: item.note.location, hint: item.note.hint });
           continue;
         }
         if (item.type === 'not-an-object') {
