@@ -106,7 +106,7 @@ function formatGroups(groups: readonly GroupOfFindings[], paint: Paint, isKnown:
     lines.push(`${g.findings.length} × ${paint[first.severity](`${first.severity}[${g.code}]`)}${inBaseline}${where ? `${g.findings.length === 1 ? '' : ','} ${g.findings.length === 1 ? 'at' : 'first at'} ${where}` : ''}:`);
     lines.push(...fitMessage(oneLine(first.message)));
     const annotations = annotationCounts(g.findings);
-    if (annotations) lines.push(...wrap(`annotations: ${annotations}`, OVERVIEW_WIDTH, '  ', '    ').map((l) => l.replace(/\u00a0/g, ' ')));
+    if (annotations) lines.push(...wrapWords(['annotations:', ...annotations], OVERVIEW_WIDTH, '  ', '    '));
     const remedy = codeInfo(g.code)?.remedy;
     if (remedy) lines.push(...wrap(`to do: ${remedy}`, OVERVIEW_WIDTH, '  ', '    ').map(paint.dim));
   }
@@ -119,14 +119,14 @@ function formatStep(label: string, step: NextStep): string[] {
   return step.command ? [...lines, `  ${step.command}`] : lines;
 }
 
-/** "key (3), other (1)" for the annotations a group's findings are about, most frequent first; none when fewer than two keys. */
-function annotationCounts(findings: readonly Diagnostic[]): string | undefined {
+/** "key (3), other (1)" for the annotations a group's findings are about, most frequent first, as words to wrap (a key with its count); none when fewer than two keys. */
+function annotationCounts(findings: readonly Diagnostic[]): string[] | undefined {
   const counts = new Map<string, number>();
   for (const d of findings) if (d.annotation !== undefined) counts.set(d.annotation, (counts.get(d.annotation) ?? 0) + 1);
   if (counts.size < 2) return undefined;
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const shown = sorted.slice(0, MAX_KEYS).map(([key, n], i) => `${key}\u00a0(${n})${i < counts.size - 1 ? ',' : ''}`);
-  return sorted.length > MAX_KEYS ? `${shown.join(' ')} and ${sorted.length - MAX_KEYS} more` : shown.join(' ');
+  const shown = sorted.slice(0, MAX_KEYS).map(([key, n], i) => `${key} (${n})${i < counts.size - 1 ? ',' : ''}`);
+  return sorted.length > MAX_KEYS ? [...shown, `and ${sorted.length - MAX_KEYS} more`] : shown;
 }
 
 const MAX_KEYS = 5;
@@ -171,10 +171,15 @@ export function shorten(text: string, width: number): string {
 
 /** Word-wraps to the width; a word longer than a line stays whole. */
 export function wrap(text: string, width: number, firstIndent: string, restIndent: string): string[] {
+  return wrapWords(text.split(' '), width, firstIndent, restIndent);
+}
+
+/** Wraps between the given words (each may hold spaces: it is never split). */
+function wrapWords(words: readonly string[], width: number, firstIndent: string, restIndent: string): string[] {
   const lines: string[] = [];
   let line = firstIndent;
   let empty = true;
-  for (const word of text.split(' ')) {
+  for (const word of words) {
     if (!empty && line.length + 1 + word.length > width) {
       lines.push(line);
       line = restIndent + word;
