@@ -513,7 +513,7 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
   test('colour: never on a non-TTY stderr, with NO_COLOR, or with FORCE_COLOR', async () => {
     for (const env of [{ NO_COLOR: '1' }, {}, { FORCE_COLOR: '3' }] as Record<string, string>[]) {
       const { stdout, stderr, status } = await run(['convert', '-'], { input: noisy, env });
-      assert.match(stderr, /^warning\[annotation-not-converted\]/m, JSON.stringify(env));
+      assert.match(stderr, /^1 × warning\[annotation-not-converted\]/m, JSON.stringify(env));
       assert.doesNotMatch(stderr, ANSI, `no ANSI escapes in stderr with env ${JSON.stringify(env)}`);
       assert.doesNotMatch(stdout, ANSI);
       assert.equal(status, 0);

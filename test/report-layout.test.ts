@@ -189,3 +189,12 @@ test('--baseline: a missing file or one that is not an ing2gw JSON report is a u
     }
   }
 });
+
+test('groups: the largest first, ties in the order of their first finding', async () => {
+  const { findingGroups } = await import('../src/reporter/next-step.js');
+  const at = (code: string, line: number) => ({ severity: 'warning' as const, code, message: code, location: { file: 'f.yaml', doc: 1, path: '', line } });
+  const diagnostics = [at('a', 1), at('b', 2), at('c', 3), at('b', 4), at('d', 5), at('c', 6)];
+  const result = convert([]);
+  const report = buildReport({ ...result, diagnostics }, '0.0.0');
+  assert.deepEqual(findingGroups(report).bySeverity.warning.map((g) => `${g.code}${g.findings.length}`), ['b2', 'c2', 'a1', 'd1']);
+});

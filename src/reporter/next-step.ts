@@ -31,7 +31,7 @@ export interface GroupOfFindings {
   findings: Diagnostic[];
 }
 
-/** The findings by level and code (groups in the order of their first finding), the errors, and which findings the baseline knows. */
+/** The findings by level and code (the largest group first, then in the order of their first finding), the errors, and which findings the baseline knows. */
 export function findingGroups(report: Report): { bySeverity: Record<Severity, GroupOfFindings[]>; errors: Diagnostic[]; isKnown: (d: Diagnostic) => boolean } {
   const known = report.baseline?.known;
   const bySeverity: Record<Severity, GroupOfFindings[]> = { error: [], warning: [], info: [] };
@@ -46,6 +46,7 @@ export function findingGroups(report: Report): { bySeverity: Record<Severity, Gr
     }
     group.findings.push(d);
   }
+  for (const list of Object.values(bySeverity)) list.sort((a, b) => b.findings.length - a.findings.length); // stable: ties keep report order
   const errors = report.diagnostics.filter((d) => d.severity === 'error'); // in report order
   return { bySeverity, errors, isKnown: (d) => known?.has(d) === true };
 }
