@@ -86,7 +86,12 @@ test('markdown: 1,800 Ingresses with many findings stay within GitHub\'s comment
   const findingRows = markdown.split('\n').filter((l) => /^\| .*\(doc \d+, /.test(l)).length;
   assert.equal(findingRows + Number(notice[1]), report.diagnostics.length);
   const entries = report.accounting.reduce((n, o) => n + o.entries.filter((e) => e.status !== 'converted').length, 0);
-  assert.equal(Number(notice[2]), entries, 'the accounting section comes last and is left out whole');
+  assert.equal(Number(notice[2]), entries, 'the accounting section comes last: its rows are left out');
+  // Every section is there, with its count, even when its rows are cut.
+  const groups = new Set(report.diagnostics.map((d) => `${d.severity} ${d.code}`));
+  assert.equal(markdown.match(/^<details/gm)!.length, groups.size + 1, 'a section per code of warnings and infos, one for the errors, one for the accounting');
+  assert.match(markdown, /^<details><summary>6000 × warning <code>annotation-not-converted<\/code>/m);
+  assert.match(markdown, /^\| … \d+ more not shown \(see the note at the top\) \|$/m);
   assert.equal(markdown.match(/<details/g)!.length, markdown.match(/<\/details>/g)!.length, 'every section closed');
   assert.doesNotMatch(markdown, /<img|<b>bold/);
 });

@@ -87,44 +87,46 @@ export function formatMarkdownReport(report: Report, limit = MARKDOWN_LIMIT): st
 
 /** Room kept for the truncation notice (its longest form is well under this). */
 const NOTICE_RESERVE = 600;
-/** Room kept in a cut section for its "… more" line. */
+/** Room kept in each section for its "… more" line. */
 const CUT_LINE_RESERVE = 80;
 
-/** Sections whole while they fit in `budget` characters; then cut, counting what was left out. */
+/**
+ * Every section's frame (its summary, remedy and table header) is kept, so that each code shows
+ * with its count; rows fill the rest of `budget` characters in order (errors first). Past the first
+ * row that does not fit, no more rows are shown: each cut section says how many it left out, and
+ * the totals go to the notice. Only when the frames alone do not fit are whole sections dropped
+ * from the end.
+ */
 function fitSections(sections: readonly Section[], budget: number): { body: string[]; left: { finding: number; entry: number } } {
-  const body: string[] = [];
+  const frame = (section: Section) => length(section.open) + length(section.close) + CUT_LINE_RESERVE;
   const left = { finding: 0, entry: 0 };
-  let used = 0;
+  let kept = sections.length;
+  let remaining = budget - sections.reduce((n, section) => n + frame(section), 0);
+  while (remaining < 0 && kept > 0) {
+    kept--;
+    remaining += frame(sections[kept]!);
+    left[sections[kept]!.what] += sections[kept]!.rows.length;
+  }
+  const body: string[] = [];
   let cut = false;
-  for (const section of sections) {
-    if (cut) {
-      left[section.what] += section.rows.length;
-      continue;
-    }
-    const frame = length(section.open) + length(section.close) + CUT_LINE_RESERVE;
-    if (used + frame + (section.rows[0]?.length ?? 0) + 1 > budget) {
-      cut = true;
-      left[section.what] += section.rows.length;
-      continue;
-    }
+  for (const section of sections.slice(0, kept)) {
     body.push(...section.open);
-    used += length(section.open);
     let shown = 0;
     for (const row of section.rows) {
-      if (used + row.length + 1 + length(section.close) + CUT_LINE_RESERVE > budget) break;
+      if (cut || row.length + 1 > remaining) {
+        cut = true;
+        break;
+      }
       body.push(row);
-      used += row.length + 1;
+      remaining -= row.length + 1;
       shown++;
     }
     if (shown < section.rows.length) {
-      cut = true;
       const more = section.rows.length - shown;
       left[section.what] += more;
       body.push(`| … ${more} more not shown (see the note at the top) |`);
-      used += body[body.length - 1]!.length + 1;
     }
     body.push(...section.close);
-    used += length(section.close);
   }
   return { body, left };
 }
