@@ -25,6 +25,7 @@ export type { InputStats } from './parsers/index.js';
 export { serialize, serializeAdc, serializeAdcChunks, serializeChunks, type OutputFormat } from './output/serialize.js';
 export { reportFormats, type ReportFormat } from './reporter/formats/index.js';
 export { buildReport, summarize, type Report, type ReportSummary } from './reporter/report.js';
+export { BaselineError, parseBaseline, type Baseline } from './reporter/baseline.js';
 export { formatMatrix, type MatrixFormat } from './matrix/format.js';
 export { formatOutcome, formatProbe, type Divergence, type VerifyResult } from './verify/index.js';
 export { DEFAULT_TARGET, findTarget, targets, type MatrixRow, type Target } from './matrix/targets.js';

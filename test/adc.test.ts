@@ -62,7 +62,7 @@ test('the AIC shape: one service per path, names, ids, labels, uris, regex vars,
 
 test('all 38 annotations become the plugins AIC 2.x writes', async () => {
   process.chdir(repoRoot);
-  const run = await runCliCaptured(['convert', 'fixtures/apisix-annotations-api7/input.yaml', '--to', 'adc']);
+  const run = await runCliCaptured(['convert', 'fixtures/apisix-annotations-api7/input.yaml', '--to', 'adc', '--verbose']);
   const config = parse(run.stdout) as { services: { routes: { plugins: Record<string, unknown>; enable_websocket?: boolean }[]; upstream: Record<string, unknown> }[] };
   const route = config.services[0]!.routes[0]!;
   assert.equal(route.enable_websocket, true);

@@ -263,7 +263,7 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
     file('tree/notes.txt', 'this: is: not: yaml: [\n');
     file('tree/README.md', '# not a manifest\n- : [\n');
     file('tree/nested/script.sh', 'kind: Ingress\n');
-    const { stdout, stderr, status } = await run(['convert', dir]);
+    const { stdout, stderr, status } = await run(['convert', dir, '--verbose']);
     assert.deepEqual(routeNames(objectsOf(stdout)), ['web/beta-beta-example-com', 'web/delta-delta-example-com', 'web/gamma-gamma-example-com']);
     assert.match(stderr, /from 4 documents in 4 sources;/, 'the 4 manifests, nothing else');
     assert.doesNotMatch(stderr, /notes\.txt|README\.md|script\.sh|yaml-syntax/);
@@ -446,7 +446,7 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
 
   test('--ingress-class selects Ingresses; the others are listed as skipped', async () => {
     const input = [ingress('public', 'www.example.com'), ingress('internal', 'intra.example.com', { className: 'traefik' }), ingress('legacy', 'old.example.com', { className: 'haproxy' })].join('---\n');
-    const { stdout, stderr, status } = await run(['convert', '--ingress-class', 'nginx', '--ingress-class', 'haproxy', '-'], { input });
+    const { stdout, stderr, status } = await run(['convert', '--ingress-class', 'nginx', '--ingress-class', 'haproxy', '--verbose', '-'], { input });
     const objects = objectsOf(stdout);
     assert.deepEqual(objects.filter((o) => o.kind === 'Gateway').map((o) => o.metadata.name), ['haproxy', 'nginx']);
     assert.deepEqual(routeNames(objects), ['web/legacy-old-example-com', 'web/public-www-example-com']);
@@ -458,7 +458,7 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
 
   test('--gateway ns/name: routes attach to the shared Gateway, none is generated', async () => {
     const input = [ingress('shop', 'shop.example.com', { namespace: 'shop', tlsSecret: 'shop-tls' }), ingress('blog', 'blog.example.com', { namespace: 'blog' })].join('---\n');
-    const { stdout, stderr, status } = await run(['convert', '--gateway', 'infra/shared', '-'], { input });
+    const { stdout, stderr, status } = await run(['convert', '--gateway', 'infra/shared', '--verbose', '-'], { input });
     const objects = objectsOf(stdout);
     assert.deepEqual(kinds(objects), ['HTTPRoute', 'HTTPRoute']);
     for (const route of objects) assert.deepEqual(route.spec?.['parentRefs'], [{ name: 'shared', namespace: 'infra' }]);
@@ -492,7 +492,7 @@ describe('ing2gw (spawned)', { concurrency: 4 }, () => {
   test('colour: never on a non-TTY stderr, with NO_COLOR, or with FORCE_COLOR', async () => {
     for (const env of [{ NO_COLOR: '1' }, {}, { FORCE_COLOR: '3' }] as Record<string, string>[]) {
       const { stdout, stderr, status } = await run(['convert', '-'], { input: noisy, env });
-      assert.match(stderr, /^warning\[annotation-not-converted\]/m, JSON.stringify(env));
+      assert.match(stderr, /^1 × warning\[annotation-not-converted\]/m, JSON.stringify(env));
       assert.doesNotMatch(stderr, ANSI, `no ANSI escapes in stderr with env ${JSON.stringify(env)}`);
       assert.doesNotMatch(stdout, ANSI);
       assert.equal(status, 0);

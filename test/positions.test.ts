@@ -91,7 +91,7 @@ test('the JSON report locates every field; the text report of the same JSON inpu
   const report = JSON.parse((await runCliCaptured(['convert', '-', '--report', 'json', '--fail-on', 'never'], json.text)).stderr) as { objects: { entries: { kind: string; location: { line?: number } }[] }[] };
   const fields = report.objects.flatMap((o) => o.entries.filter((e) => e.kind === 'field'));
   assert.ok(fields.length > 5 && fields.every((e) => e.location.line !== undefined && e.location.line > 1));
-  const text = (await runCliCaptured(['convert', '-', '--fail-on', 'never'], json.text)).stderr;
+  const text = (await runCliCaptured(['convert', '-', '--fail-on', 'never', '--verbose'], json.text)).stderr;
   const all = convert([{ name: '<stdin>', text: json.text }], { positions: 'all' });
   const located = all.diagnostics.filter((d) => d.location?.line !== undefined);
   assert.ok(located.length > 0);

@@ -113,7 +113,7 @@ test('report --target api7-ingress-controller@3.8: all 38 annotations not suppor
 
 test('the output is checked against the target: a ReferenceGrant is unsupported on API7 3.8', async () => {
   process.chdir(repoRoot);
-  const run = await runCliCaptured(['report', 'fixtures/shared-gateway-create/input.yaml', '--gateway', 'infra/shared', '--create-gateway', '--target', 'api7-ingress-controller@3.8']);
+  const run = await runCliCaptured(['report', 'fixtures/shared-gateway-create/input.yaml', '--gateway', 'infra/shared', '--create-gateway', '--target', 'api7-ingress-controller@3.8', '--verbose']);
   assert.match(run.stdout, /^warning\[unsupported-by-target\] ReferenceGrant in 2 objects .* is not supported by api7-ingress-controller@3\.8/m);
 });
 
@@ -125,7 +125,7 @@ test('formats: json is versioned, markdown has tables, sarif passes the SARIF mu
   assert.equal(json.target, 'gateway-api@1.6');
   const markdown = (await runCliCaptured(['report', input, '--report', 'markdown'])).stdout;
   assert.match(markdown, /^## ing2gw conversion report/m);
-  assert.match(markdown, /^\| error \| `service-not-found` \|/m);
+  assert.match(markdown, /^\| `service-not-found` \| fixtures\/named-ports\/input\.yaml:59:13 /m);
   const sarifFile = join(scratch, 'report.sarif');
   const run = await runCliCaptured(['convert', input, '--report', 'sarif', '--report-file', sarifFile]);
   assert.equal(run.exitCode, 1, 'errors in the input');

@@ -43,7 +43,8 @@ export function fixtureFiles(file: string): { name: string; text: string }[] {
 
 export async function runGolden(c: GoldenCase) {
   process.chdir(repoRoot); // report paths are relative to the repository root
-  const run = await runCliCaptured(['convert', c.input, ...c.args]);
+  // --verbose: every finding of every fixture stays under test, not only the grouped overview.
+  const run = await runCliCaptured(['convert', c.input, ...c.args, '--verbose']);
   return { ...run, report: `${run.stderr}exit status: ${run.exitCode}\n` };
 }
 

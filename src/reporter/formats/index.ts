@@ -3,14 +3,17 @@ import type { Report } from '../report.js';
 import { formatJsonReport } from './json.js';
 import { formatMarkdownReport } from './markdown.js';
 import { formatSarifReport } from './sarif.js';
-import { formatTextReport, type Paint } from './text.js';
+import { formatTextReport, type Paint, type TextOptions } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif';
 
-export const reportFormats: Record<ReportFormat, (report: Report, paint?: Paint) => string> = {
+/** What the formats may take besides the report; each uses what applies to it. */
+export type FormatOptions = TextOptions;
+
+export const reportFormats: Record<ReportFormat, (report: Report, paint?: Paint, options?: FormatOptions) => string> = {
   text: formatTextReport,
   json: formatJsonReport,
-  markdown: formatMarkdownReport,
+  markdown: (report) => formatMarkdownReport(report),
   sarif: formatSarifReport,
 };
 

@@ -3,7 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { diagnosticCodes } from '../codes.js';
-import type { Severity } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Report } from '../report.js';
 
 const levels: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -12,7 +12,7 @@ const levels: Record<Severity, string> = { error: 'error', warning: 'warning', i
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 export function formatSarifReport(report: Report): string {
-  const ruleIds = Object.keys(diagnosticCodes);
+  const ruleIndex = new Map(Object.keys(diagnosticCodes).map((id, i) => [id, i]));
   const rules = Object.entries(diagnosticCodes).map(([id, info]) => ({
     id,
     name: id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
@@ -21,9 +21,10 @@ export function formatSarifReport(report: Report): string {
     help: { text: sentence(info.remedy) },
     defaultConfiguration: { level: levels[info.severity] },
   }));
-  const results = report.diagnostics.map((d) => ({
+  const known = report.baseline?.known;
+  const result = (d: Diagnostic, baselineState?: 'new' | 'unchanged' | 'absent') => ({
     ruleId: d.code,
-    ruleIndex: ruleIds.indexOf(d.code),
+    ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
     level: levels[d.severity],
     message: { text: sentence(d.hint ? `${d.message} (${d.hint})` : d.message) },
     ...(d.location
@@ -39,7 +40,12 @@ export function formatSarifReport(report: Report): string {
           ],
         }
       : {}),
-  }));
+    ...(baselineState ? { baselineState } : {}),
+  });
+  // With a baseline every result says whether it is new; the baseline's findings that are gone follow as "absent".
+  const results = known
+    ? [...report.diagnostics.map((d) => result(d, known.has(d) ? 'unchanged' : 'new')), ...report.baseline!.absent.map((d) => result(d, 'absent'))]
+    : report.diagnostics.map((d) => result(d));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
