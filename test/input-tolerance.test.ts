@@ -221,7 +221,7 @@ test('no raw Node warning reaches stderr, whatever the YAML parser warns about',
       'duplicate.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a", "name": "b"}}',
     };
     for (const [name, text] of Object.entries(inputs)) writeFileSync(join(dir, name), text);
-    const run = await runCli(['convert', dir]);
+    const run = await runCli(['convert', dir, '--verbose']);
     assert.doesNotMatch(run.stderr, /Warning:|\(node:\d+\)/, run.stderr);
     assert.match(run.stderr, /warning\[yaml-warning\] .*collection-key\.yaml:6:7/);
     assert.match(run.stderr, /warning\[yaml-warning\] .*list\.yaml:/);
@@ -324,7 +324,7 @@ test('CLI: a chart met in a walk gives one finding, not one per template; a valu
     const walk = await runCli(['convert', dir]);
     assert.equal(walk.stderr.match(/error\[helm-chart\]/g)?.length, 1, walk.stderr);
     assert.doesNotMatch(walk.stderr, /yaml-syntax|helm-template|not-an-object/);
-    const named = await runCli(['convert', join(chart, 'values.yaml'), join(chart, 'templates', 't0.yaml')]);
+    const named = await runCli(['convert', join(chart, 'values.yaml'), join(chart, 'templates', 't0.yaml'), '--verbose']);
     assert.match(named.stderr, /warning\[not-an-object\] .*values\.yaml.* it is a Helm values file/);
     assert.match(named.stderr, /error\[helm-template\] .*t0\.yaml:1:1 /);
   } finally {

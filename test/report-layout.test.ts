@@ -169,7 +169,7 @@ test('--baseline: SARIF results carry baselineState new, unchanged and absent', 
   const run = await runCliCaptured(['report', input, '--report', 'sarif', '--baseline', baseline]);
   const sarif = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; baselineState: string; message: { text: string } }[] }[] };
   const states = sarif.runs[0]!.results.map((r) => `${r.baselineState} ${r.ruleId}${r.message.text.includes('proxy-b') ? ` ${/proxy-[\w-]+/.exec(r.message.text)![0]}` : ''}`);
-  assert.deepEqual(states.sort(), ['absent annotation-not-converted proxy-body-size', 'new annotation-not-converted proxy-buffering', 'unchanged annotation-not-converted', 'unchanged annotation-not-converted', 'unchanged unknown-field', 'unchanged unknown-field']);
+  assert.deepEqual(states.sort(), ['absent annotation-not-converted proxy-body-size', 'new annotation-not-converted proxy-buffering', 'unchanged annotation-not-converted', 'unchanged ecosystem-setup', 'unchanged unknown-field', 'unchanged unknown-field']);
 });
 
 test('--baseline: a missing file or one that is not an ing2gw JSON report is a usage error in one line', async () => {
