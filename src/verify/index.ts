@@ -26,6 +26,7 @@ export const divergenceCodes: ReadonlySet<string> = new Set([
   'path-as-regex',
   'path-prefix-widened',
   'path-too-long',
+  'path-regex-invalid',
   'implementation-specific-pattern',
   'service-not-found',
   'service-port-not-found',

@@ -12,6 +12,7 @@ import { classifyIngresses, defaultIngressClass } from '../shared/classes.js';
 import { ServiceIndex } from '../shared/services.js';
 import { checkAdc } from './validate.js';
 import { aicPlugin } from '../apisix-plugins.js';
+import { regexProblem } from '../../common/regex-syntax.js';
 import type { AdcConfiguration, AdcNode, AdcRoute, AdcService, AdcSsl, AdcUpstream, Labels, Plugins, Var } from './types.js';
 
 export interface AdcOptions {
@@ -88,6 +89,12 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         const exactLiteral = path.pathType === 'Exact' || (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*'));
         if (exactLiteral && prefixes.has(`${rule.host ?? ''}\u0000${path.path}/`)) {
           sink.add('exact-path-shadowed', `Exact ${JSON.stringify(path.path)} is never chosen by Ingress: Prefix ${JSON.stringify(`${path.path}/`)} on the same host is longer and also matches it; left out so that ${JSON.stringify(path.path)} keeps reaching that backend`, { location: path.location, object: ingress.ref });
+          return;
+        }
+        // AIC passes a use-regex path to APISIX as written; one that does not compile matches nothing.
+        const problem = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && dialect.regex ? regexProblem(path.path || '/') : undefined;
+        if (problem) {
+          sink.add('path-regex-invalid', `path ${JSON.stringify(path.path)} is not a regular expression (${problem}); APISIX never matches it, so the path is not converted`, { location: path.location, object: ingress.ref });
           return;
         }
         const upstream = upstreamFor(path.backend, `host ${rule.host ?? '(any)'} path ${JSON.stringify(path.path)}`);
