@@ -31,6 +31,7 @@ export const divergenceCodes: ReadonlySet<string> = new Set([
   'service-not-found',
   'service-port-not-found',
   'invalid-backend',
+  'gateway-api-limit',
   'tls-without-secret',
   'tls-every-host',
   'invalid-secret-name',
