@@ -7,7 +7,7 @@ const location = { file: 'x.yaml', doc: 1, path: '' };
 const backend = { type: 'service' as const, name: 's', port: { number: 80 }, location };
 function convertPath(p: IngressPath) {
   const converted = convertAny(p);
-  if ('tooLong' in converted) throw new Error('unexpected tooLong');
+  if (!('match' in converted)) throw new Error('unexpected tooLong or invalidRegex');
   return converted;
 }
 

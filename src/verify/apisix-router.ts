@@ -7,6 +7,7 @@ import type { SourceLocation } from '../reporter/diagnostics.js';
 import { appendTo } from '../common/multimap.js';
 import { suffixWildcards, type BackendTarget, type Outcome, type Probe, type TracedOutcome } from './model.js';
 import { applyPlugins, pluginsPathSensitive } from './plugins.js';
+import { regexMatches } from './regex.js';
 
 function uriMatch(uri: string, path: string): { exact: boolean; length: number } | undefined {
   if (uri.endsWith('*')) return path.startsWith(uri.slice(0, -1)) ? { exact: false, length: uri.length - 1 } : undefined;
@@ -17,7 +18,7 @@ function varsHold(vars: AdcRoute['vars'], probe: Probe): boolean {
   return (vars ?? []).every(([name, op, value]) => {
     const actual = name === 'uri' ? probe.path : name === 'host' ? probe.host : name === 'request_method' ? probe.method : undefined;
     if (actual === undefined || typeof value !== 'string') return false;
-    if (op === '~~') return new RegExp(value).test(actual);
+    if (op === '~~') return regexMatches(value, actual);
     if (op === '==') return actual === value;
     if (op === '~=') return actual !== value;
     return false;

@@ -13,6 +13,7 @@ import { appendTo } from '../common/multimap.js';
 import { PathIndex } from './path-index.js';
 import { suffixWildcards, type BackendTarget, type ForwardedRequest, type Outcome, type Probe, type TracedOutcome } from './model.js';
 import { applyPlugins, pluginsPathSensitive } from './plugins.js';
+import { regexMatches } from './regex.js';
 
 type Gateway = Extract<GatewayApiObject, { kind: 'Gateway' }>;
 type Listener = Gateway['spec']['listeners'][number];
@@ -77,13 +78,7 @@ export function gatewayPathMatches(type: string, value: string, path: string): b
     const prefix = value.replace(/\/+$/, '');
     return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
   }
-  if (type === 'RegularExpression') {
-    try {
-      return new RegExp(`^(?:${value})$`, 'u').test(path);
-    } catch {
-      return false;
-    }
-  }
+  if (type === 'RegularExpression') return regexMatches(`^(?:${value})$`, path);
   return false;
 }
 

@@ -8,6 +8,7 @@
 import type { Backend, Ingress, IngressPath, IngressRule, IngressTls, Service } from '../ir/model.js';
 import { appendTo } from '../common/multimap.js';
 import { PathIndex } from './path-index.js';
+import { probeRegex, regexMatches } from './regex.js';
 import { pathDialect, type PathDialect } from '../ir/dialect.js';
 import type { Intent } from '../ir/intents.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
@@ -31,13 +32,7 @@ export function ingressPathMatches(path: IngressPath, requestPath: string, diale
 
 /** APISIX (AIC 2.x) reads ImplementationSpecific paths as written: a regex searched in the path with use-regex, a trailing "*" as "anything after", otherwise exactly. */
 function apisixPathMatches(value: string, requestPath: string, regex: boolean): boolean {
-  if (regex) {
-    try {
-      return new RegExp(value).test(requestPath);
-    } catch {
-      return false;
-    }
-  }
+  if (regex) return regexMatches(value, requestPath);
   if (value.endsWith('*')) return requestPath.startsWith(value.slice(0, -1));
   return value === requestPath;
 }
@@ -224,17 +219,15 @@ export class IngressRouter {
           path = intent.path.replace(/\$uri|\$request_uri/g, probe.path);
           used.push(...traceOf(intent));
           break;
-        case 'rewrite-regex':
-          try {
-            const re = new RegExp(intent.pattern, 'u');
-            if (re.test(probe.path)) {
-              path = probe.path.replace(re, intent.template.replace(/\$(\d)/g, '$$$1'));
-              used.push(...traceOf(intent));
-            }
-          } catch {
-            // reported by the parser
+        case 'rewrite-regex': {
+          // An invalid pattern is reported by the parser.
+          const re = probeRegex(intent.pattern);
+          if (re?.test(probe.path)) {
+            path = re.replaceFirst(probe.path, intent.template);
+            used.push(...traceOf(intent));
           }
           break;
+        }
         default:
           break;
       }

@@ -3,6 +3,7 @@
 // probe: 401), csrf (unsafe methods without a token: 401), proxy-rewrite regex_uri. Others
 // (ip-restriction, forward-auth, response-rewrite) depend on what a probe does not carry.
 import type { Outcome, Probe } from './model.js';
+import { probeRegex, regexMatches } from './regex.js';
 
 export interface PluginEffect {
   /** The request is answered here. */
@@ -28,14 +29,9 @@ export function applyPlugins(plugins: Plugins, probe: Probe): PluginEffect {
   const uri = byName.get('proxy-rewrite')?.['uri'];
   if (typeof uri === 'string') return { path: uri.replace(/\$uri|\$request_uri/g, probe.path) };
   const regex = byName.get('proxy-rewrite')?.['regex_uri'] as [string, string] | undefined;
-  if (regex) {
-    try {
-      const re = new RegExp(regex[0], 'u');
-      if (re.test(probe.path)) return { path: probe.path.replace(re, regex[1].replace(/\$(\d)/g, '$$$1')) };
-    } catch {
-      // an invalid regex is reported by the parser; APISIX would reject the plugin
-    }
-  }
+  // An invalid regex is reported by the parser; APISIX would reject the plugin.
+  const re = regex ? probeRegex(regex[0]) : undefined;
+  if (regex && re?.test(probe.path)) return { path: re.replaceFirst(probe.path, regex[1]) };
   return {};
 }
 
@@ -64,7 +60,7 @@ function evaluate(expr: unknown[], probe: Probe): boolean {
   let result: boolean;
   if (op === 'in' && Array.isArray(value)) result = value.includes(actual);
   else if (op === '==') result = actual === value;
-  else if (op === '~~' && typeof value === 'string') result = new RegExp(value).test(actual);
+  else if (op === '~~' && typeof value === 'string') result = regexMatches(value, actual);
   else result = false;
   return negate ? !result : result;
 }

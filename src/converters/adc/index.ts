@@ -13,6 +13,8 @@ import { ServiceIndex } from '../shared/services.js';
 import { reportEcosystemForAdc } from '../shared/ecosystem.js';
 import { checkAdc } from './validate.js';
 import { aicPlugin } from '../apisix-plugins.js';
+import { regexProblem } from '../../common/regex-syntax.js';
+import { setOwn } from '../../parsers/drop-nulls.js';
 import type { AdcConfiguration, AdcNode, AdcRoute, AdcService, AdcSsl, AdcUpstream, Labels, Plugins, Var } from './types.js';
 
 export interface AdcOptions {
@@ -90,6 +92,12 @@ export function convertToAdc(model: InputModel, options: AdcOptions, sink: Diagn
         const exactLiteral = path.pathType === 'Exact' || (path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && !dialect.regex && !path.path.endsWith('*'));
         if (exactLiteral && prefixes.has(`${rule.host ?? ''}\u0000${path.path}/`)) {
           sink.add('exact-path-shadowed', `Exact ${JSON.stringify(path.path)} is never chosen by Ingress: Prefix ${JSON.stringify(`${path.path}/`)} on the same host is longer and also matches it; left out so that ${JSON.stringify(path.path)} keeps reaching that backend`, { location: path.location, object: ingress.ref });
+          return;
+        }
+        // AIC passes a use-regex path to APISIX as written; one that does not compile matches nothing.
+        const problem = path.pathType === 'ImplementationSpecific' && dialect.kind === 'apisix' && dialect.regex ? regexProblem(path.path || '/') : undefined;
+        if (problem) {
+          sink.add('path-regex-invalid', `path ${JSON.stringify(path.path)} is not a regular expression (${problem}); APISIX never matches it, so the path is not converted`, { location: path.location, object: ingress.ref });
           return;
         }
         const upstream = upstreamFor(path.backend, `host ${rule.host ?? '(any)'} path ${JSON.stringify(path.path)}`);
@@ -231,23 +239,25 @@ function certificatesOf(secret: TlsSecret | undefined, ingress: Ingress, secretN
 
 /** Route plugins exactly as AIC 2.x writes them for the Ingress's annotations. */
 function pluginsOf(ingress: Ingress, model: InputModel, sink: DiagnosticSink): Plugins {
-  const plugins: Plugins = {};
+  // By name in a Map: a plugin may be named "__proto__", "constructor" or "toString" (an
+  // ApisixPluginConfig says anything), which an object's assignment and `in` would mistake.
+  const plugins = new Map<string, Record<string, unknown>>();
   for (const intent of ingress.intents) {
     switch (intent.kind) {
       case 'https-redirect':
-        plugins['redirect'] = { http_to_https: true };
+        plugins.set('redirect', { http_to_https: true });
         break;
       case 'redirect':
-        plugins['redirect'] = { uri: intent.url, ret_code: intent.statusCode };
+        plugins.set('redirect', { uri: intent.url, ret_code: intent.statusCode });
         break;
       case 'rewrite-path':
-        plugins['proxy-rewrite'] = { uri: intent.path };
+        plugins.set('proxy-rewrite', { uri: intent.path });
         break;
       case 'rewrite-regex':
-        plugins['proxy-rewrite'] = { regex_uri: [intent.pattern, intent.template] };
+        plugins.set('proxy-rewrite', { regex_uri: [intent.pattern, intent.template] });
         break;
       case 'cors':
-        plugins['cors'] = { allow_origins: intent.allowOrigins.join(','), allow_headers: intent.allowHeaders.join(','), allow_methods: intent.allowMethods.join(',') };
+        plugins.set('cors', { allow_origins: intent.allowOrigins.join(','), allow_headers: intent.allowHeaders.join(','), allow_methods: intent.allowMethods.join(',') });
         break;
       case 'csrf':
       case 'methods':
@@ -255,25 +265,25 @@ function pluginsOf(ingress: Ingress, model: InputModel, sink: DiagnosticSink): P
       case 'ip-restriction':
       case 'forward-auth': {
         const { name, config } = aicPlugin(intent);
-        plugins[name] = config;
+        plugins.set(name, config);
         break;
       }
       case 'response-rewrite':
-        plugins['response-rewrite'] = {
-          ...(plugins['response-rewrite'] ?? {}),
+        plugins.set('response-rewrite', {
+          ...plugins.get('response-rewrite'),
           ...(intent.statusCode !== undefined ? { status_code: intent.statusCode } : {}),
           ...(intent.body !== undefined ? { body: intent.body, body_base64: intent.bodyBase64 } : {}),
-        };
+        });
         break;
       case 'response-headers':
-        plugins['response-rewrite'] = {
-          ...(plugins['response-rewrite'] ?? {}),
+        plugins.set('response-rewrite', {
+          ...plugins.get('response-rewrite'),
           headers: {
             ...(intent.add.length ? { add: intent.add.map((h) => `${h.name}:${h.value}`) } : {}),
             ...(intent.set.length ? { set: Object.fromEntries(intent.set.map((h) => [h.name, h.value])) } : {}),
             ...(intent.remove.length ? { remove: intent.remove } : {}),
           },
-        };
+        });
         break;
       case 'plugin-config': {
         const config = model.apisixPluginConfigs.find((c) => c.namespace === ingress.namespace && c.name === intent.name);
@@ -282,12 +292,14 @@ function pluginsOf(ingress: Ingress, model: InputModel, sink: DiagnosticSink): P
           break;
         }
         // Inlined first: annotation plugins override same-named ones.
-        for (const p of config.plugins.filter((x) => x.enable)) if (!(p.name in plugins)) plugins[p.name] = p.config;
+        for (const p of config.plugins.filter((x) => x.enable)) if (!plugins.has(p.name)) plugins.set(p.name, p.config);
         break;
       }
       default:
         break; // upstream, websocket, regex-paths, service-namespace: not plugins
     }
   }
-  return plugins;
+  const out: Plugins = {};
+  for (const [name, config] of plugins) setOwn(out, name, config);
+  return out;
 }

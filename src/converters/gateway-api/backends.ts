@@ -5,6 +5,7 @@ import type { Backend, Ingress } from '../../ir/model.js';
 import type { ServiceIndex } from '../shared/services.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import type { HTTPBackendRef } from './types.js';
+import { backendRefProblems } from './validate.js';
 
 /** Gateway API's Kind pattern (BackendObjectReference), ≤ 63. */
 export function isKind(kind: string): boolean {
@@ -23,6 +24,20 @@ export function isGroup(group: string): boolean {
  * Ingress namespace.
  */
 export function toBackendRef(backend: Backend, ingress: Ingress, describe: () => string, services: ServiceIndex, sink: DiagnosticSink, serviceNamespace?: string): HTTPBackendRef | undefined {
+  const ref = backendRef(backend, ingress, describe, services, sink, serviceNamespace);
+  // A name Ingress took but Gateway API cannot (over 253 characters): this path only, not the route.
+  const problems = ref && !plainServiceRef(ref) ? backendRefProblems(ref) : [];
+  if (problems.length === 0) return ref;
+  sink.add('gateway-api-limit', `${describe()}: Gateway API cannot reference this backend (${problems.join('; ')}); the path is not converted`, { location: backend.location, object: ingress.ref });
+  return undefined;
+}
+
+/** The usual backendRef, checked without zod (most of a large input's backends). */
+function plainServiceRef(ref: HTTPBackendRef): boolean {
+  return ref.group === undefined && ref.kind === undefined && ref.name.length >= 1 && ref.name.length <= 253 && ref.namespace === undefined && ref.port !== undefined && Number.isInteger(ref.port) && ref.port >= 1 && ref.port <= 65535;
+}
+
+function backendRef(backend: Backend, ingress: Ingress, describe: () => string, services: ServiceIndex, sink: DiagnosticSink, serviceNamespace?: string): HTTPBackendRef | undefined {
   if (backend.type === 'resource') {
     const group = backend.apiGroup ?? '';
     const problem =

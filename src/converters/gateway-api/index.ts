@@ -1,6 +1,6 @@
 // IR → Gateway API: choose classes, group Ingresses by the Gateway they land on, then build that
 // Gateway's listeners, routes, default-backend route and ReferenceGrants.
-import { allocateNamespacedNames, dnsName, hostSlug, MAX_LABEL_NAME, withSuffix } from '../../common/names.js';
+import { allocateNamespacedNames, dnsName, hostSlug, MAX_LABEL_NAME, MAX_OBJECT_NAME, withSuffix } from '../../common/names.js';
 import type { Ingress, InputModel } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { toBackendRef } from './backends.js';
@@ -165,7 +165,8 @@ class ExtensionObjects {
     if (plan.pluginConfig) this.keep(plan.pluginConfig, ingress);
     if (!plan.upstream) return;
     const namespace = plan.serviceNamespace ?? ingress.namespace;
-    const names = new Set([...ingress.rules.flatMap((r) => r.paths.map((p) => p.backend)), ...(ingress.defaultBackend ? [ingress.defaultBackend] : [])].filter((b) => b.type === 'service').map((b) => b.name));
+    // A Service name Gateway API cannot reference (over 253 characters): its paths are reported and left out, so is its policy.
+    const names = new Set([...ingress.rules.flatMap((r) => r.paths.map((p) => p.backend)), ...(ingress.defaultBackend ? [ingress.defaultBackend] : [])].filter((b) => b.type === 'service' && b.name.length <= MAX_OBJECT_NAME).map((b) => b.name));
     for (const name of [...names].sort()) {
       this.keep(backendTrafficPolicy(namespace, name, plan.upstream), ingress, plan.upstream.sources);
     }

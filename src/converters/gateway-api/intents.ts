@@ -8,6 +8,7 @@ import type { Intent, SourceAnnotation } from '../../ir/intents.js';
 import type { ApisixPluginConfig, Ingress } from '../../ir/model.js';
 import type { DiagnosticSink } from '../../reporter/sink.js';
 import { APISIX_GROUP, type BackendTrafficPolicy, type HTTPHeader, type HTTPRouteFilter, type PluginConfig } from './types.js';
+import { filterProblems, headerProblems } from './validate.js';
 
 /** `standard`: Gateway API only; `apisix`: also the APISIX Ingress Controller 2.x extension kinds. */
 export type ExtensionMode = 'standard' | 'apisix';
@@ -36,7 +37,7 @@ const headerToken = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs: readonly ApisixPluginConfig[], sink: DiagnosticSink): IngressPlan {
   const plan: IngressPlan = { filters: [], httpsRedirect: false };
   const plugins: { name: string; config?: Record<string, unknown> }[] = [];
-  const report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat' | 'annotation-no-effect' | 'plugin-config-not-found', message: string) => {
+  const report = (sources: readonly SourceAnnotation[], code: ReportCode | 'annotation-no-effect' | 'plugin-config-not-found', message: string) => {
     for (const a of sources) sink.add(code, `${a.key}=${shownValue(a)}: ${message}`, { location: a.location, object: ingress.ref, annotation: a.key });
   };
   const notExpressible = (intent: Intent, what: string, inApisix: string | undefined) =>
@@ -44,6 +45,17 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
   const plugin = (intent: Intent, what: string, name: string, config: Record<string, unknown>) => {
     if (mode === 'apisix') plugins.push({ name, config });
     else notExpressible(intent, what, `the ${name} plugin in a PluginConfig`);
+  };
+  /**
+   * Can Gateway API hold the filter an annotation became? A value the annotation takes but the
+   * filter cannot (a 1,100-character rewrite, a redirect to port 0) leaves this filter out, not
+   * the route that the Ingress shares with others.
+   */
+  const fits = <F extends HTTPRouteFilter>(filter: F, sources: readonly SourceAnnotation[]): F | undefined => {
+    const problems = filterProblems(filter);
+    if (problems.length === 0) return filter;
+    report(sources, 'gateway-api-limit', `Gateway API cannot hold the ${filter.type} filter this becomes (${problems.join('; ')}); left out, the rest of the route is converted`);
+    return undefined;
   };
   const responseHeaders: { add: HTTPHeader[]; set: HTTPHeader[]; remove: string[]; sources: SourceAnnotation[] } = { add: [], set: [], remove: [], sources: [] };
   let responseRewrite: Extract<Intent, { kind: 'response-rewrite' }> | undefined;
@@ -67,7 +79,7 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
         }
         const filter = redirectFilter(intent.url, intent.statusCode);
         if (typeof filter === 'string') notExpressible(intent, `redirect to ${JSON.stringify(intent.url)} (${filter})`, undefined);
-        else {
+        else if (fits(filter, intent.sources)) {
           if (filter.requestRedirect.statusCode !== intent.statusCode) report(intent.sources, 'annotation-caveat', `status ${intent.statusCode} is not a Gateway API redirect code; redirecting with ${filter.requestRedirect.statusCode}`);
           plan.redirect = filter;
         }
@@ -76,7 +88,10 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
       case 'rewrite-path':
         // APISIX resolves $variables in the uri; Gateway API would take them literally.
         if (intent.path.includes('$')) plugin(intent, 'a rewrite with APISIX variables', 'proxy-rewrite', { uri: intent.path });
-        else plan.filters.push({ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: intent.path } } });
+        else {
+          const filter = fits({ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: intent.path } } }, intent.sources);
+          if (filter) plan.filters.push(filter);
+        }
         break;
       case 'rewrite-regex':
         plugin(intent, 'a regular-expression rewrite', 'proxy-rewrite', { regex_uri: [intent.pattern, intent.template] });
@@ -101,7 +116,8 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
         const dropped = [...intent.allowOrigins.filter((o) => !origins.includes(o)), ...intent.allowMethods.filter((m) => !methods.includes(m.toUpperCase())), ...intent.allowHeaders.filter((h) => !headers.includes(h))];
         if (dropped.length > 0) report(intent.sources, 'annotation-caveat', `the CORS filter cannot hold ${dropped.map((d) => JSON.stringify(d)).join(', ')}; left out`);
         const alone = (list: string[]) => (list.includes('*') ? ['*'] : list);
-        plan.filters.push({ type: 'CORS', cors: { allowOrigins: alone(origins.length ? origins : ['*']), allowMethods: alone(methods.length ? methods : ['*']), allowHeaders: alone(headers.length ? headers : ['*']) } });
+        const filter = fits({ type: 'CORS', cors: { allowOrigins: alone(origins.length ? origins : ['*']), allowMethods: alone(methods.length ? methods : ['*']), allowHeaders: alone(headers.length ? headers : ['*']) } }, intent.sources);
+        if (filter) plan.filters.push(filter);
         break;
       }
       case 'forward-auth':
@@ -167,7 +183,10 @@ export function planIngress(ingress: Ingress, mode: ExtensionMode, pluginConfigs
     }
     plugin(responseRewrite, 'replacing the response status or body', 'response-rewrite', config);
   }
-  if (responseHeaders.sources.length > 0) plan.filters.push(responseHeaderFilter(responseHeaders, report));
+  if (responseHeaders.sources.length > 0) {
+    const filter = responseHeaderFilter(responseHeaders, report);
+    if (filter) plan.filters.push(filter);
+  }
   if (plugins.length > 0) {
     const name = dnsName(`${ingress.name}-apisix-plugins`);
     plan.pluginConfig = { apiVersion: 'apisix.apache.org/v1alpha1', kind: 'PluginConfig', metadata: { name, namespace: ingress.namespace }, spec: { plugins } };
@@ -193,7 +212,8 @@ function pluginPurpose(intent: PluginIntent): string {
 }
 
 
-type Report = (sources: readonly SourceAnnotation[], code: 'annotation-not-converted' | 'annotation-caveat', message: string) => void;
+type ReportCode = 'annotation-not-converted' | 'annotation-caveat' | 'gateway-api-limit';
+type Report = (sources: readonly SourceAnnotation[], code: ReportCode, message: string) => void;
 
 function planUpstream(intent: Extract<Intent, { kind: 'upstream' }>, mode: ExtensionMode, plan: IngressPlan, report: Report): void {
   if (mode === 'apisix') {
@@ -210,11 +230,21 @@ function planUpstream(intent: Extract<Intent, { kind: 'upstream' }>, mode: Exten
   if (otherKeys.length > 0) report(otherKeys, 'annotation-not-converted', `the upstream scheme and retries cannot be expressed in standard Gateway API; ${AIC_TARGET} emits a BackendTrafficPolicy`);
 }
 
-function responseHeaderFilter(h: { add: HTTPHeader[]; set: HTTPHeader[]; remove: string[]; sources: SourceAnnotation[] }, report: Report): HTTPRouteFilter {
+/** Gateway API's limit on each list of a header modifier. */
+const MAX_HEADER_CHANGES = 16;
+
+function responseHeaderFilter(h: { add: HTTPHeader[]; set: HTTPHeader[]; remove: string[]; sources: SourceAnnotation[] }, report: Report): HTTPRouteFilter | undefined {
+  // Each list comes from its own annotation: a header Gateway API cannot hold is reported there.
+  const sourceOf = (list: 'add' | 'set' | 'remove') => h.sources.filter((a) => a.key.endsWith(`response-rewrite-${list}-header`));
   // Gateway API allows one action per header name; the first one wins, as in a list-map.
   const seen = new Set<string>();
-  const once = <T>(items: T[], nameOf: (t: T) => string): T[] =>
-    items.filter((item) => {
+  const once = <T>(items: T[], nameOf: (t: T) => string, list: 'add' | 'set' | 'remove', problemsOf: (t: T) => string[]): T[] => {
+    const kept = items.filter((item) => {
+      const problems = problemsOf(item);
+      if (problems.length > 0) {
+        report(sourceOf(list), 'gateway-api-limit', `Gateway API cannot hold the header change ${JSON.stringify(nameOf(item))} (${problems.join('; ')}); left out`);
+        return false;
+      }
       const name = nameOf(item).toLowerCase();
       if (seen.has(name)) {
         report(h.sources, 'annotation-caveat', `header ${nameOf(item)} is changed more than once; Gateway API allows one change per header, the later ones are left out`);
@@ -223,10 +253,14 @@ function responseHeaderFilter(h: { add: HTTPHeader[]; set: HTTPHeader[]; remove:
       seen.add(name);
       return true;
     });
-  const set = once(h.set, (x) => x.name);
-  const add = once(h.add, (x) => x.name);
-  const remove = once(h.remove, (x) => x);
-  return { type: 'ResponseHeaderModifier', responseHeaderModifier: { ...(add.length ? { add: add.slice(0, 16) } : {}), ...(set.length ? { set: set.slice(0, 16) } : {}), ...(remove.length ? { remove: remove.slice(0, 16) } : {}) } };
+    if (kept.length > MAX_HEADER_CHANGES) report(sourceOf(list), 'gateway-api-limit', `${kept.length} headers to ${list}; Gateway API holds ${MAX_HEADER_CHANGES}, the others (${kept.slice(MAX_HEADER_CHANGES).map((x) => JSON.stringify(nameOf(x))).join(', ')}) are left out`);
+    return kept.slice(0, MAX_HEADER_CHANGES);
+  };
+  const set = once(h.set, (x) => x.name, 'set', headerProblems);
+  const add = once(h.add, (x) => x.name, 'add', headerProblems);
+  const remove = once(h.remove, (x) => x, 'remove', (x) => headerProblems({ name: x, value: 'x' }));
+  if (add.length + set.length + remove.length === 0) return undefined;
+  return { type: 'ResponseHeaderModifier', responseHeaderModifier: { ...(add.length ? { add } : {}), ...(set.length ? { set } : {}), ...(remove.length ? { remove } : {}) } };
 }
 
 /** `https://host:8443/path` → RequestRedirect parts; a string says why it cannot be one. */

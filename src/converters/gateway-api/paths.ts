@@ -3,6 +3,7 @@
 import type { PathDialect } from '../../ir/dialect.js';
 import type { IngressPath } from '../../ir/model.js';
 import type { HTTPRouteMatch } from './types.js';
+import { regexProblem } from '../../common/regex-syntax.js';
 
 // Gateway API v1.6 HTTPRoute CEL: allowed characters and forbidden sequences for Exact/PathPrefix.
 const allowedPathCharacters = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
@@ -28,14 +29,20 @@ export type ConvertedPath =
       /** Set when the match had to become a regular expression. */
       asRegex: boolean;
     }
-  | { tooLong: true };
+  | { tooLong: true }
+  /** A use-regex path that is no regular expression: why. */
+  | { invalidRegex: string };
 
 /**
  * APISIX reads ImplementationSpecific paths its own way: with use-regex a regular expression;
  * otherwise the path as written, a trailing `*` meaning "anything after" (`/api/*`, `/api*`).
  */
 function convertApisixPath(value: string, regex: boolean): ConvertedPath {
-  if (regex) return value.length > MAX_PATH_LENGTH ? { tooLong: true } : { match: { path: { type: 'RegularExpression', value } }, asRegex: false };
+  if (regex) {
+    if (value.length > MAX_PATH_LENGTH) return { tooLong: true };
+    const problem = regexProblem(value);
+    return problem ? { invalidRegex: problem } : { match: { path: { type: 'RegularExpression', value } }, asRegex: false };
+  }
   if (value.endsWith('/*') && isPlainPathValue(value.slice(0, -2) || '/')) return { match: { path: { type: 'PathPrefix', value: value.slice(0, -2) || '/' } }, asRegex: false };
   if (value.endsWith('*')) {
     const regexValue = `^${escapeRegex(value.slice(0, -1))}.*$`;

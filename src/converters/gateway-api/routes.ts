@@ -63,6 +63,10 @@ export function collectRoutes(ingresses: readonly Ingress[], services: ServiceIn
           });
           continue;
         }
+        if ('invalidRegex' in converted) {
+          sink.add('path-regex-invalid', `path ${JSON.stringify(path.path)} is not a regular expression (${converted.invalidRegex}); APISIX never matches it, so the path is not converted`, { location: path.location, object: ingress.ref });
+          continue;
+        }
         const { match, asRegex } = converted;
         if (dialect.kind === 'apisix' && path.pathType === 'ImplementationSpecific') reportApisixPath(ingress, path, match, dialect.regex, sink);
         else reportPathConversion(ingress, path, match, asRegex, sink);

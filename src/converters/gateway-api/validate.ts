@@ -131,6 +131,16 @@ const backendTrafficPolicy = z.strictObject({
   }),
 });
 
+/** Why Gateway API cannot hold this filter, header or backendRef (empty when it can). */
+export const filterProblems = (f: unknown): string[] => problemsOf(filter, f);
+export const headerProblems = (h: unknown): string[] => problemsOf(header, h);
+export const backendRefProblems = (b: unknown): string[] => problemsOf(backendRef, b);
+
+function problemsOf(schema: z.ZodType, value: unknown): string[] {
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
+}
+
 export const schemas: Record<GatewayApiObject['kind'], z.ZodType> = { Gateway: gateway, HTTPRoute: httpRoute, ReferenceGrant: referenceGrant, PluginConfig: pluginConfig, BackendTrafficPolicy: backendTrafficPolicy };
 
 export function checkEmitted(objects: GatewayApiObject[], sink: DiagnosticSink): GatewayApiObject[] {

@@ -23,7 +23,12 @@ export const listOf = (a: SourceAnnotation | undefined): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-export const isInteger = (value: string): boolean => /^-?\d+$/.test(value.trim());
+/**
+ * An integer as AIC reads it (Go's strconv.Atoi): digits with an optional sign, and a value in
+ * range; "1e20" is none, nor is "99999999999999999999" (out of range). Beyond 2^53 a JavaScript
+ * number is no longer exact, so the range here is that of exact integers.
+ */
+export const isInteger = (value: string): boolean => /^[+-]?\d+$/.test(value.trim()) && Number.isSafeInteger(Number(value.trim()));
 
 /** Present annotations among these names. */
 export const present = (ctx: FamilyContext, ...names: string[]): SourceAnnotation[] => names.map((n) => ctx.get(n)).filter((a): a is SourceAnnotation => a !== undefined);

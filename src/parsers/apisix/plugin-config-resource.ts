@@ -4,10 +4,13 @@ import type { InputObject } from '../../input/objects.js';
 import type { ApisixPluginConfig } from '../../ir/model.js';
 import { dropNulls, sortKeysDeep } from '../drop-nulls.js';
 
+// A config is kept as read, not as zod's copy of a record, which loses a key named "__proto__".
+const config = z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'expected an object');
+
 const schema = z.looseObject({
   metadata: z.looseObject({ name: z.string().min(1), namespace: z.string().optional() }),
   spec: z.looseObject({
-    plugins: z.array(z.looseObject({ name: z.string().min(1), enable: z.boolean().optional(), config: z.record(z.string(), z.unknown()).optional(), secretRef: z.string().optional() })).optional(),
+    plugins: z.array(z.looseObject({ name: z.string().min(1), enable: z.boolean().optional(), config: config.optional(), secretRef: z.string().optional() })).optional(),
   }),
 });
 

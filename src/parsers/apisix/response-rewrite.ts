@@ -14,8 +14,11 @@ export const parseResponseRewrite: FamilyParser = (ctx) => {
   const base64 = ctx.get('response-rewrite-body-base64');
   let statusCode: number | undefined;
   if (status) {
-    if (isInteger(status.value)) statusCode = Number(status.value);
-    else ctx.invalid(status, 'not a number; AIC leaves the status unchanged');
+    // APISIX's response-rewrite schema takes status_code 200–598 only.
+    const n = isInteger(status.value) ? Number(status.value) : Number.NaN;
+    if (n >= 200 && n <= 598) statusCode = n;
+    else if (Number.isNaN(n)) ctx.invalid(status, 'not a number (or out of range); AIC leaves the status unchanged');
+    else ctx.invalid(status, 'not a status code APISIX accepts (200–598): AIC passes it on, APISIX rejects the response-rewrite plugin and the route is not served; the output leaves the status unchanged');
   }
   if (statusCode !== undefined || body) {
     const sources = [enable!, ...[statusCode !== undefined ? status : undefined, body, base64].filter((a) => a !== undefined)];

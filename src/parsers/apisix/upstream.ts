@@ -25,7 +25,7 @@ export const parseUpstream: FamilyParser = (ctx) => {
   for (const which of ['connect', 'read', 'send'] as const) {
     const a = ctx.get(`upstream-${which}-timeout`);
     if (!a) continue;
-    if (!timeoutPattern.test(a.value.trim())) bad.push(a.key);
+    if (!timeoutPattern.test(a.value.trim()) || !Number.isSafeInteger(Number.parseInt(a.value, 10))) bad.push(a.key);
     else if (Number.parseInt(a.value, 10) > 0) (intent.timeouts ??= {})[which] = Number.parseInt(a.value, 10);
   }
   if (bad.length > 0) {
