@@ -255,6 +255,8 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     assert.equal(hook.language, 'node');
     assert.equal(hook.pass_filenames, false);
     assert.ok(new RegExp(hook.files).test('manifests/a.yaml') && !new RegExp(hook.files).test('README.md'));
+    // pre-commit installs a node hook from the archive name `npm pack` prints; the build's output must not come first.
+    assert.match(readFileSync(join(repoRoot, '.npmrc'), 'utf8'), /^foreground-scripts=false$/m);
   });
 
   test('the entry with the documented args passes when the output is up to date and fails on drift', () => {

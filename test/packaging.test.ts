@@ -18,7 +18,8 @@ test('package.json, SARIF and README name one project home', async () => {
   process.chdir(repoRoot);
   const run = await runCliCaptured(['convert', 'fixtures/examples/shop', '--report', 'sarif']);
   assert.equal(JSON.parse(run.stderr).runs[0].tool.driver.informationUri, PROJECT_HOME);
-  assert.ok(readFileSync(join(repoRoot, 'README.md'), 'utf8').includes(`npm i -g git+${PROJECT_HOME}.git`));
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  for (const command of [`npm i git+${PROJECT_HOME}.git`, `npm i -g "./$(npm pack git+${PROJECT_HOME}.git | tail -n 1)"`]) assert.ok(readme.includes(command), command);
 });
 
 test('LICENSE is the Apache License 2.0 that package.json names', () => {
