@@ -116,6 +116,7 @@ describe('GitHub Action (action.yml)', () => {
     const [setup, install, run, upload, comment, final] = action.runs.steps;
     assert.match(setup!.uses!, /^actions\/setup-node@v\d+$/);
     assert.equal(setup!.with!['node-version'], '${{ inputs.node-version }}');
+    assert.equal(setup!.with!['package-manager-cache'], false);
     assert.equal(install!.id, 'install');
     assert.match(install!.run!, /npm install --global .*"ing2gw@\$ING2GW_VERSION"/);
     assert.match(install!.run!, /cd "\$GITHUB_ACTION_PATH" && npm ci/);
