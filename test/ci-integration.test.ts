@@ -4,10 +4,10 @@
 // the network (actions/setup-node, upload-sarif, the installs) are checked for their shape only.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/repo.js';
 
@@ -31,6 +31,7 @@ interface Action {
 const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as Action;
 const step = (id: string) => action.runs.steps.find((s) => s.id === id) ?? assert.fail(`no step ${id}`);
 const scratch = mkdtempSync(join(tmpdir(), 'ing2gw-ci-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A directory for PATH with `ing2gw` (the CLI built here) and a fake `gh` that logs its calls; `gh api` prints ING2GW_FAKE_COMMENT_ID. */
 const bin = (() => {

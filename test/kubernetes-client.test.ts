@@ -1,6 +1,6 @@
 // @kubernetes/client-node is an optional peer dependency, loaded only when a cluster is read.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ test('a missing client is a usage error that says how to install it', async () =
   const dir = mkdtempSync(join(tmpdir(), 'ing2gw-no-client-'));
   writeFileSync(join(dir, 'load.mjs'), "export default () => import('@kubernetes/client-node');\n");
   const { default: load } = (await import(pathToFileURL(join(dir, 'load.mjs')).href)) as { default: () => Promise<unknown> };
+  rmSync(dir, { recursive: true, force: true });
   await assert.rejects(load(), { code: 'ERR_MODULE_NOT_FOUND' });
   await assert.rejects(loadKubernetesClient(load), (e: unknown) => {
     assert.ok(e instanceof UsageError);

@@ -2,7 +2,7 @@
 // read ../shared with it hidden and compare what they skip with what the notice announces.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,7 +10,8 @@ import { repoRoot, sharedDir } from './helpers/repo.js';
 import { SHARED_SKIP, sharedUses } from './helpers/shared.js';
 
 const testDir = join(repoRoot, 'dist', 'test');
-const hideShared = { ING2GW_SHARED_DIR: join(mkdtempSync(join(tmpdir(), 'ing2gw-no-shared-')), 'shared') };
+// A path that does not exist stands for a checkout without ../shared.
+const hideShared = { ING2GW_SHARED_DIR: join(tmpdir(), `ing2gw-no-shared-${process.pid}`, 'shared') };
 
 /** Runs node; the test runner's own context variable is dropped so a nested `--test` reports as a top-level run. */
 function runNode(args: string[], vars: NodeJS.ProcessEnv): Promise<{ stdout: string; code: number | null }> {
