@@ -9,9 +9,10 @@ import { loadAdcValidator } from './helpers/adc-schema.js';
 import { goldenCases } from './helpers/golden.js';
 import { repoRoot } from './helpers/repo.js';
 import { runCliCaptured } from './helpers/run-cli.js';
+import { sharedSkip } from './helpers/shared.js';
 
 const validator = loadAdcValidator();
-const skip = validator ? false : 'skipped the ADC schema check: ../shared/adc/schema.json not found beside the repository';
+const skip = sharedSkip('adc');
 
 for (const c of goldenCases()) {
   test(`adc: ${c.name} converts to schema-valid ADC`, { skip }, async () => {

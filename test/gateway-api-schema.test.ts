@@ -7,14 +7,11 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { gatewayApiCrdDir, loadGatewayApiValidator } from './helpers/gateway-api-schema.js';
 import type { SchemaValidator } from './helpers/gateway-api-schema.js';
+import { sharedSkip } from './helpers/shared.js';
 
 const GROUP_V1 = 'gateway.networking.k8s.io/v1';
 
-const crdDir = gatewayApiCrdDir();
-const skip =
-  crdDir === undefined
-    ? 'skipped the official Gateway API schema check: ../shared/gateway-api/v1.6.1 not found beside the repository'
-    : false;
+const skip = sharedSkip('gatewayApiSchema');
 
 type Obj = Record<string, unknown>;
 type Rule = Obj;
@@ -67,7 +64,7 @@ describe('Gateway API schema validation (official v1.6.1 CRDs)', { skip }, () =>
   const experimental = loadGatewayApiValidator('experimental') as SchemaValidator;
 
   test('finds the CRDs and caches one validator per channel', () => {
-    assert.ok(crdDir?.endsWith('gateway-api/v1.6.1'));
+    assert.ok(gatewayApiCrdDir()?.endsWith('gateway-api/v1.6.1'));
     assert.equal(loadGatewayApiValidator('standard'), standard);
     assert.equal(loadGatewayApiValidator(), standard);
     assert.notEqual(experimental, standard);

@@ -10,9 +10,10 @@ import { coreAnnotation } from '../src/parsers/ingress/annotations.js';
 import { goldenCases, runGolden } from './helpers/golden.js';
 import { loadOutputValidator as loadValidator } from './helpers/gateway-api-schema.js';
 import { repoRoot, sharedDir } from './helpers/repo.js';
+import { sharedSkip } from './helpers/shared.js';
 
 const validator = loadValidator();
-const skip = validator ? false : 'skipped the official Gateway API schema check: ../shared/gateway-api not found beside the repository';
+const skip = sharedSkip('officialSchema');
 
 function validateYaml(text: string): string[] {
   const errors: string[] = [];
@@ -40,10 +41,8 @@ function manifestFiles(dir: string): string[] {
     });
 }
 
-const realworld = sharedDir ? join(sharedDir, 'realworld') : undefined;
-
-test('real-world manifests: convert without a crash, to schema-valid output, every annotation accounted for', { skip: realworld ? skip : 'skipped the real-world corpus: ../shared/realworld not found' }, () => {
-  const files = manifestFiles(realworld!);
+test('real-world manifests: convert without a crash, to schema-valid output, every annotation accounted for', { skip: sharedSkip('realworld') }, () => {
+  const files = manifestFiles(join(sharedDir!, 'realworld'));
   assert.ok(files.length > 20, `expected the real-world corpus, found ${files.length} files`);
   for (const file of files) {
     const name = relative(repoRoot, file);

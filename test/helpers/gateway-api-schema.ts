@@ -24,7 +24,6 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -32,6 +31,7 @@ import { parseAllDocuments } from 'yaml';
 import { CelScalar, celEnv, celFunc, celMethod, isCelError, parse, plan } from '@bufbuild/cel';
 import type { CelEnv, CelResult } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { sharedDir } from './repo.js';
 
 /** Gateway API release channel: which CRD bundle to validate against. */
 export type Channel = 'standard' | 'experimental';
@@ -56,9 +56,8 @@ export const GATEWAY_API_VERSION = 'v1.6.1';
  * root) is absent.
  */
 export function gatewayApiCrdDir(): string | undefined {
-  const root = repoRoot();
-  if (root === undefined) return undefined;
-  const dir = path.resolve(root, '../shared/gateway-api', GATEWAY_API_VERSION);
+  if (sharedDir === undefined) return undefined;
+  const dir = path.join(sharedDir, 'gateway-api', GATEWAY_API_VERSION);
   return fs.existsSync(path.join(dir, 'standard')) ? dir : undefined;
 }
 
@@ -81,17 +80,7 @@ export function loadGatewayApiValidator(channel: Channel = 'standard'): SchemaVa
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Repository root and CRD index
-
-function repoRoot(): string | undefined {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+// CRD index
 
 /** The subset of an OpenAPI v3 / structural schema node that this helper looks at. */
 interface SchemaNode {
@@ -664,8 +653,7 @@ let apisixValidator: SchemaValidator | undefined | null = null;
 /** Validator for the APISIX Ingress Controller 2.2.0 CRDs, or `undefined` when `../shared` is absent. */
 export function loadApisixValidator(): SchemaValidator | undefined {
   if (apisixValidator !== null) return apisixValidator;
-  const root = repoRoot();
-  const dir = root === undefined ? undefined : path.resolve(root, '../shared/apisix-crds/2.2.0');
+  const dir = sharedDir === undefined ? undefined : path.join(sharedDir, 'apisix-crds', '2.2.0');
   apisixValidator = dir !== undefined && fs.existsSync(dir) ? new ChannelValidator('standard', dir) : undefined;
   return apisixValidator;
 }

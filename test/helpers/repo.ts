@@ -13,8 +13,11 @@ export const repoRoot: string = (() => {
   return dir;
 })();
 
-/** `../shared` beside the checkout, when present (CI and developers have it; the product never needs it). */
+/**
+ * `../shared` beside the checkout, when present (CI and developers have it; the product never needs it).
+ * ING2GW_SHARED_DIR names another place, so that a test can run the suite as if it were absent.
+ */
 export const sharedDir: string | undefined = (() => {
-  const dir = resolve(repoRoot, '..', 'shared');
+  const dir = process.env.ING2GW_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
   return existsSync(dir) ? dir : undefined;
 })();

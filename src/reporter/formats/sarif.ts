@@ -6,6 +6,9 @@ import { diagnosticCodes } from '../codes.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Report } from '../report.js';
 
+/** The project home, as package.json's homepage names it (a test holds them equal). */
+export const PROJECT_HOME = 'https://github.com/ing2gw/ing2gw';
+
 const levels: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF messages should be sentences. */
@@ -51,7 +54,7 @@ export function formatSarifReport(report: Report): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: 'https://www.npmjs.com/package/ing2gw', rules } },
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: PROJECT_HOME, rules } },
         results,
         properties: { target: report.target },
       },
