@@ -46,8 +46,9 @@ test('with ../shared hidden, the notice counts exactly the checks the tests skip
   assert.equal(run.code, 0, run.stdout.slice(-2000));
   const skipped = run.stdout.split('\n').filter((l) => /^\s*ok \d+ - .* # SKIP /.test(l) && l.includes(`# SKIP ${SHARED_SKIP}`));
   assert.equal(skipped.length, Number(announced[1]), skipped.join('\n'));
-  // Every skip of these files has the one reason; nothing skips quietly for another.
-  assert.equal(run.stdout.split('\n').filter((l) => /^\s*ok \d+ - .* # SKIP/.test(l)).length, skipped.length);
+  // Every skip of these files that speaks of ../shared has the one reason (skips for other reasons,
+  // such as a Helm fixture that is no data to permute, happen with ../shared present too).
+  assert.equal(run.stdout.split('\n').filter((l) => /^\s*ok \d+ - .* # SKIP .*shared/.test(l)).length, skipped.length);
 });
 
 test('with ../shared present, the notice prints nothing', { skip: sharedDir ? false : `${SHARED_SKIP} (this checkout has none)` }, async () => {

@@ -31,6 +31,8 @@ export const sharedUses = {
   determinism: { file: 'determinism.test.js', what: 'official CRD schemas', needs: [GATEWAY_API, APISIX_CRDS], skipped: () => 2 },
   adc: { file: 'adc.test.js', what: 'ADC schema', needs: [ADC_SCHEMA], skipped: () => goldenCases().length },
   regressions: { file: 'regressions.test.js', what: 'official CRD schemas', needs: [GATEWAY_API, APISIX_CRDS], skipped: () => 0, less: 'regression outputs not checked against the CRDs' },
+  hostileAnnotations: { file: 'hostile-annotations.test.js', what: 'official CRD schemas', needs: [GATEWAY_API, APISIX_CRDS, ADC_SCHEMA], skipped: () => 0, less: 'hostile-input outputs not checked against the schemas' },
+  hostileOutput: { file: 'hostile-output.test.js', what: 'official CRD schemas', needs: [GATEWAY_API, APISIX_CRDS, ADC_SCHEMA], skipped: () => 0, less: 'hostile-input outputs not checked against the schemas' },
   inputBytes: { file: 'input-bytes.test.js', what: 'real-world manifests', needs: [REALWORLD], skipped: () => 0, less: 'byte-wise reading compared on fixtures only' },
 } satisfies Record<string, SharedUse>;
 
@@ -55,5 +57,5 @@ export function sharedNotice(): string | undefined {
   const whats = [...new Set(absent.map((use) => use.what))].join(', ');
   const less = absent.flatMap((use) => (use.less ? [use.less] : []));
   const where = sharedDir === undefined ? '../shared not found' : `../shared incomplete (${[...new Set(absent.map(missing))].join(', ')} missing)`;
-  return `note: ${where}: ${count} checks skipped (${whats})${less.length > 0 ? `; ${less.join('; ')}` : ''}`;
+  return `note: ${where}: ${count} checks skipped (${whats})${less.length > 0 ? `; ${[...new Set(less)].join('; ')}` : ''}`;
 }
