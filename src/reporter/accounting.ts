@@ -105,22 +105,28 @@ function objectKey(file: string, doc: number, path: string): string {
   return `${file}\u0000${doc}\u0000${path}`;
 }
 
-function within(outer: string, inner: string): boolean {
-  return outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-}
-
 /** Every annotation and spec field of one object with its status. */
 function entriesOf(account: IngressAccount, findings: readonly Finding[], target: Target): AccountEntry[] {
   // An Ingress the API server would reject is not converted at all: every part of it is invalid.
   const objectInvalid = findings.find((d) => d.code === 'ingress-invalid');
+  // The worst finding at each path (the first in order among equally bad ones). An element's status
+  // is the worst among those at it and at the elements around it: looked up per prefix, since
+  // comparing every element with every finding is quadratic in an Ingress of thousands of paths.
+  const worstAt = new Map<string, { rank: number; index: number; code: string }>();
+  findings.forEach((d, index) => {
+    const rank = statusOrder.indexOf(codeInfo(d.code)!.accounting!);
+    const known = worstAt.get(d.path);
+    if (!known || rank < known.rank) worstAt.set(d.path, { rank, index, code: d.code });
+  });
   const statusAt = (path: string): { status: AccountingStatus; code?: string } => {
-    let best: { status: AccountingStatus; code?: string } | undefined;
-    for (const d of findings) {
-      if (!within(d.path, path)) continue;
-      const status = codeInfo(d.code)!.accounting!;
-      if (!best || statusOrder.indexOf(status) < statusOrder.indexOf(best.status)) best = { status, code: d.code };
+    let best = worstAt.get('');
+    if (worstAt.size > (best ? 1 : 0)) {
+      for (const prefix of elementPrefixes(path)) {
+        const at = worstAt.get(prefix);
+        if (at && (!best || at.rank < best.rank || (at.rank === best.rank && at.index < best.index))) best = at;
+      }
     }
-    if (best) return best;
+    if (best) return { status: statusOrder[best.rank]!, code: best.code };
     return objectInvalid ? { status: 'invalid', code: objectInvalid.code } : { status: 'converted' };
   };
   const entries: AccountEntry[] = [];

@@ -2,11 +2,11 @@
 // which reported finding announces it), then a summary; or the same as versioned JSON.
 import { formatLocation } from '../reporter/diagnostics.js';
 import { plainPaint as plain, type Paint } from '../reporter/formats/text.js';
+import { forTerminal } from '../reporter/formats/terminal.js';
 import type { Divergence, VerifyResult } from './index.js';
 import { formatOutcome, formatProbe, type TracedOutcome } from './model.js';
 
 export const VERIFY_JSON_VERSION = 1;
-
 
 function sideLine(label: string, side: TracedOutcome, paint: Paint): string {
   const from = side.trace[0] ? paint.dim(`  (from ${formatLocation(side.trace[0])})`) : '';
@@ -22,6 +22,11 @@ function formatDivergence(d: Divergence, paint: Paint): string {
 }
 
 export function formatVerifyText(result: VerifyResult, paint: Paint = plain): string {
+  // Hosts and paths come from the input: escaped once, for every line (see forTerminal).
+  return forTerminal((p) => renderVerifyText(result, p), paint === plain ? undefined : paint);
+}
+
+function renderVerifyText(result: VerifyResult, paint: Paint): string {
   // Unreported first: they are what needs attention.
   const ordered = [...result.divergences.filter((d) => d.explainedBy.length === 0), ...result.divergences.filter((d) => d.explainedBy.length > 0)];
   const lines = ordered.map((d) => formatDivergence(d, paint));

@@ -10,6 +10,7 @@ import { findingGroups, gatewayHint, nextStep, topFinding, type GroupOfFindings,
 import { newFindings, type Report, type ReportSummary } from '../report.js';
 import { withPosition } from '../../input/positions.js';
 import { appendTo } from '../../common/multimap.js';
+import { forTerminal } from './terminal.js';
 
 export interface Paint {
   error(text: string): string;
@@ -48,6 +49,11 @@ export const OVERVIEW_WIDTH = 100;
  * With `verbose`, the per-object details (every finding) come first.
  */
 export function formatTextReport(report: Report, paint: Paint = plainPaint, options: TextOptions = {}): string {
+  // Escaped once here, for every line: names, keys and values in findings come from the input.
+  return forTerminal((p) => renderTextReport(report, p, options), paint === plainPaint ? undefined : paint);
+}
+
+function renderTextReport(report: Report, paint: Paint, options: TextOptions): string {
   const verbose = options.verbose === true;
   const { bySeverity, errors, isKnown } = findingGroups(report);
   const sections: string[][] = [];
