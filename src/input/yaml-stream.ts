@@ -24,11 +24,8 @@ export function isRefused(doc: Document.Parsed | RefusedDocument): doc is Refuse
   return (doc as RefusedDocument).refused === true;
 }
 
-/** Lexemes the lexer inserts that are not source text (document mode, flow error end, scalar start). */
+/** The lexeme the lexer inserts where a document starts without `---`. */
 const DOC_MODE = '\x02';
-const FLOW_ERROR_END = '\x18';
-const SCALAR = '\x1f';
-const BOM = '\uFEFF';
 
 /**
  * Documents of a YAML stream given in pieces (one, or as `yamlPieces` cuts them). The parser reads
@@ -72,7 +69,8 @@ export function* composeAll(chunks: Iterable<string>, lineCounter: LineCounter):
 
   function* lexemes(source: string, incomplete: boolean): Generator<Document.Parsed | RefusedDocument> {
     for (let lexeme of lexer.lex(source, incomplete)) {
-      const control = lexeme === DOC_MODE || lexeme === FLOW_ERROR_END || lexeme === SCALAR;
+      const c = lexeme.charCodeAt(0);
+      const control = lexeme.length === 1 && (c === 0x02 || c === 0x18 || c === 0x1f); // DOC_MODE, FLOW_ERROR_END, SCALAR
       if (!parser) {
         // Skipping a refused document, up to the next one: its lines are still counted.
         if (lexeme === '---' || lexeme === DOC_MODE) {
@@ -86,32 +84,36 @@ export function* composeAll(chunks: Iterable<string>, lineCounter: LineCounter):
         }
       }
       offset = parser.offset;
-      if (atScalar && lexeme.startsWith(BOM) && atLineStart) {
+      if (atScalar && c === 0xfeff && atLineStart) {
         // A byte-order mark at the start of a line, as when files are concatenated (`cat a.yaml
         // b.yaml`): go-yaml, which kubectl reads with, skips it there; so does this reader.
         parser.offset++;
         lexeme = lexeme.slice(1);
       }
-      if ((atScalar || lexeme[0] === '"' || lexeme[0] === "'") && lexeme.length > MAX_SCALAR_CHARS) {
+      if (lexeme.length > MAX_SCALAR_CHARS && (atScalar || c === 0x22 || c === 0x27)) {
         yield* refuse('input-too-large', `a scalar of ${mib(lexeme.length)} MiB is longer than the limit of ${mib(MAX_SCALAR_CHARS)} MiB (no object a cluster stores holds one); the document is skipped`, offset);
         countLines(lexeme, offset, addLine);
         offset += lexeme.length;
         atScalar = false;
         continue;
       }
-      if (!atScalar && lexeme[0] === '*' && ++aliases > MAX_ALIASES) {
-        yield* refuse('input-too-large', `the document has more than ${MAX_ALIASES} aliases, the limit for one document; it is skipped`, offset);
-        offset += lexeme.length;
-        continue;
+      if (atScalar) atScalar = false;
+      else {
+        if (c === 0x2a && ++aliases > MAX_ALIASES) {
+          // `*`: an alias
+          yield* refuse('input-too-large', `the document has more than ${MAX_ALIASES} aliases, the limit for one document; it is skipped`, offset);
+          offset += lexeme.length;
+          continue;
+        }
+        if (!control) atLineStart = c === 0x0a || c === 0x0d; // `\n`, `\r\n`
+        atScalar = control && c === 0x1f;
       }
-      if (!atScalar && !control) atLineStart = lexeme === '\n' || lexeme === '\r\n';
-      atScalar = !atScalar && lexeme === SCALAR;
       for (const token of parser.next(lexeme)) {
         if (token.type === 'document') {
           aliasCounts.push(aliases);
           aliases = 0;
         }
-        yield* built(composer.next(token));
+        for (const doc of composer.next(token)) yield* built([doc]);
       }
       // One stack entry per open collection, plus the document's.
       if (parser.stack.length > MAX_DEPTH + 1) {
