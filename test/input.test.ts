@@ -209,10 +209,12 @@ test('JSON-looking text that is not strictly JSON is never split into items', ()
   // YAML in flow style: single quotes around brackets, a comment with a quote in it.
   const flowYaml = `{"kind": "List", "apiVersion": "v1", "items": [{'apiVersion': 'v1', 'kind': 'ConfigMap', 'metadata': {'name': 'b]'}}, # "first"\n {"kind": "B", "apiVersion": "v1"}]}`;
   for (const text of [trailingComma, missingComma, listTrailingComma, stray, flowYaml]) {
-    for (const name of ['x.json', '-']) assert.equal([...readDocuments(name, text)][0]!.items, undefined, text);
+    for (const name of ['x.json', '-']) if (!(name === 'x.json' && text === trailingComma)) assert.equal([...readDocuments(name, text)][0]!.items, undefined, text);
   }
   // As before: a .json file must be JSON; other input may be YAML.
-  for (const text of [trailingComma, missingComma, listTrailingComma, stray]) assert.deepEqual(kinds('x.json', text), [], text);
+  for (const text of [missingComma, listTrailingComma, stray]) assert.deepEqual(kinds('x.json', text), [], text);
+  // One item that is not JSON in a .json List: that item is an error, the others are read.
+  assert.deepEqual(kinds('x.json', trailingComma), ['A', 'syntax-error', 'C']);
   assert.ok([...readDocuments('x.json', stray)][0]!.errors.length > 0);
   assert.deepEqual(kinds('-', trailingComma), ['A', 'B', 'C']);
   assert.deepEqual(kinds('-', flowYaml), ['ConfigMap', 'B']);
@@ -230,11 +232,14 @@ test('a repeated items key: the last one counts, as in JSON.parse', () => {
   }
 });
 
-test('JSON nested too deep to check is parsed whole, not split', () => {
+test('a JSON List item nested too deep to check is split off and refused; the other items are read', () => {
   const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
-  const text = `{"kind": "List", "apiVersion": "v1", "items": [${deep}]}`;
-  const [doc] = [...readDocuments('x.json', text)];
-  assert.equal(doc!.items, undefined);
+  for (const name of ['x.json', '-']) {
+    const text = `{"kind": "List", "apiVersion": "v1", "items": [${deep}, {"kind": "A", "apiVersion": "v1"}]}`;
+    const [doc] = [...readDocuments(name, text)];
+    const items = [...objectsOf(doc!)];
+    assert.deepEqual(items.map((i) => (i.type === 'note' ? [i.note.code, i.note.location.path, i.note.location.col] : i.type)), [['object-too-deep', 'items[0]', 248], 'object']);
+  }
 });
 
 test('empty and null List items are reported, whichever way the List is read', () => {

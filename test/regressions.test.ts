@@ -140,11 +140,15 @@ test('copies differing only in an unknown field are different content (removing 
   assert.ok(same.codes.includes('duplicate-object') && !same.codes.includes('conflicting-duplicate'), same.codes.join(', '));
 });
 
-test('an unknown field nested a couple of thousand levels deep is still read and reported (no structuredClone depth limit)', () => {
-  const deep = `${'{"a": '.repeat(2200)}1${'}'.repeat(2200)}`;
-  const text = `{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "a", "namespace": "web"}, "spec": {"ingressClassName": "nginx", "deep": ${deep}, "defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}}}`;
-  const codes = convert([{ name: 'in.json', text }]).diagnostics.map((d) => d.code);
+test('an unknown field nested up to the depth limit is read and reported (no structuredClone depth limit); deeper, the object is refused', () => {
+  const text = (levels: number) => {
+    const deep = `${'{"a": '.repeat(levels)}1${'}'.repeat(levels)}`;
+    return `{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "a", "namespace": "web"}, "spec": {"ingressClassName": "nginx", "deep": ${deep}, "defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}}}`;
+  };
+  const codes = convert([{ name: 'in.json', text: text(190) }]).diagnostics.map((d) => d.code);
   assert.ok(codes.includes('unknown-field') && !codes.includes('object-too-deep'), codes.join(', '));
+  const deeper = convert([{ name: 'in.json', text: text(2200) }]).diagnostics.map((d) => d.code);
+  assert.ok(deeper.includes('object-too-deep') && !deeper.includes('unknown-field'), deeper.join(', '));
 });
 
 test('a field or annotation named __proto__ is an ordinary key, whether or not the object has null fields', () => {

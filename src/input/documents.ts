@@ -1,6 +1,8 @@
 // Splits an input text into YAML/JSON documents one at a time and turns each into plain
 // objects that can still answer "where was this field written?".
-import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { composeAll, hasAliases, isRefused, type RefusedDocument } from './yaml-stream.js';
+import { expansionProblem } from './expansion.js';
 import type { SourceLocation } from '../reporter/diagnostics.js';
 import { JsonLocator } from './json-locate.js';
 import { deferredLocation } from './positions.js';
@@ -9,12 +11,13 @@ import { bufferOf, decode, startsLikeJson, textOf, yamlPieces, type InputContent
 import { duplicateKeyMessage, treeNotes, type TreeNote } from './yaml-checks.js';
 import { RENDER_HINT, templateActionOffset, templateActionText } from './helm.js';
 import { jsonDuplicates, type JsonDuplicate } from './json-duplicates.js';
+import { jsonLimitProblem } from './json-check.js';
 
 export type PathSegment = string | number;
 
 /** A finding about the input text other than a syntax error (the document is still read). */
 export interface InputNote {
-  code: 'duplicate-key' | 'yaml-warning' | 'helm-template';
+  code: 'duplicate-key' | 'yaml-warning' | 'helm-template' | 'object-too-deep' | 'input-too-large';
   message: string;
   location: SourceLocation;
   hint?: string;
@@ -69,13 +72,19 @@ export function* readDocuments(file: string, content: InputContent, options: Rea
 }
 
 function* readJsonLike(file: string, text: string, defer: boolean): Generator<ParsedDocument> {
-  const jsonList = jsonListDocument(file, text, defer);
+  const jsonList = jsonListDocument(file, text, defer, /\.json$/i.test(file));
   if (jsonList) {
     yield jsonList;
     return;
   }
   const json = parseJson(text);
   if (json) {
+    const problem = jsonLimitProblem(text, 0, text.length, 'the document');
+    if (problem) {
+      const location = { file, doc: 1, path: '', ...linesOf(text).linePos(problem.offset) };
+      yield { file, index: 0, value: undefined, errors: [], notes: [{ code: problem.code, message: problem.message, location }], locate: () => location };
+      return;
+    }
     yield jsonDocument(file, text, json.value, defer);
     return;
   }
@@ -106,7 +115,13 @@ function* readYaml(file: string, content: InputContent, chunkBytes: number): Gen
   const chunks = typeof content === 'string' ? [content] : yamlPieces(bufferOf(content), chunkBytes);
   let index = 0;
   const position = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
-  for (const doc of composeAll(chunks, lineCounter)) yield toParsedDocument(file, index++, doc, position);
+  for (const doc of composeAll(chunks, lineCounter)) yield isRefused(doc) ? refusedDocument(file, index++, doc, position) : toParsedDocument(file, index++, doc, position);
+}
+
+/** A document past a limit (see yaml-stream.ts): no value, one finding where the limit was hit. */
+function refusedDocument(file: string, index: number, refused: RefusedDocument, position: (offset: number) => { line: number; col: number }): ParsedDocument {
+  const location = { file, doc: index + 1, path: '', ...position(refused.offset) };
+  return { file, index, value: undefined, errors: [], notes: [{ code: refused.code, message: refused.message, location }], locate: () => location };
 }
 
 /** A Go template (a Helm chart's file) as one document with one finding, instead of its YAML errors. */
@@ -128,39 +143,13 @@ const mayHoldList = /^items:/m;
 const YAML_CHUNK_BYTES = 256 * 1024;
 
 /**
- * Documents of a YAML stream given in pieces (one, or as `yamlPieces` cuts them). The parser reads
- * each piece as far as it can and keeps the rest for the next; offsets count from the stream's start.
- */
-function* composeAll(chunks: Iterable<string>, lineCounter: LineCounter): Generator<Document.Parsed> {
-  // The parser reports the first line start again if its first piece gives no token yet.
-  const addLine = (offset: number): void => {
-    const starts = lineCounter.lineStarts;
-    if (starts.length === 0 || starts[starts.length - 1]! < offset) lineCounter.addNewLine(offset);
-  };
-  const parser = new Parser(addLine);
-  // merge: `<<` keys, which kubectl accepts. uniqueKeys: a repeated key is kept, and the last
-  // one wins, as in kubectl (see yaml-checks.ts, which reports it). logLevel: the parser would
-  // print some warnings itself through process.emitWarning; yaml-checks.ts reports them instead.
-  const composer = new Composer({ keepSourceTokens: false, merge: true, uniqueKeys: false, logLevel: 'error' });
-  let length = 0;
-  let pending: string | undefined;
-  for (const chunk of chunks) {
-    if (pending !== undefined) for (const token of parser.parse(pending, true)) yield* composer.next(token);
-    pending = chunk;
-    length += chunk.length;
-  }
-  for (const token of parser.parse(pending ?? '', false)) yield* composer.next(token);
-  yield* composer.end(true, length);
-}
-
-/**
  * The List kubectl prints, read item by item. The skeleton (the List without its items) is parsed
  * first; if it is not a clean List, undefined sends the text to the whole-document parse.
  */
 function listDocument(file: string, split: ListSplit): ParsedDocument | undefined {
   const lineCounter = new LineCounter();
   const docs = [...composeAll([split.skeleton], lineCounter)];
-  if (docs.length !== 1) return undefined;
+  if (docs.length !== 1 || isRefused(docs[0]!)) return undefined;
   const { tail } = split;
   const position = (offset: number): { line: number; col: number } => {
     const { line, col } = lineCounter.linePos(offset);
@@ -194,6 +183,10 @@ function listItem(file: string, index: number, text: string, firstLine: number):
     return { line: line + firstLine - 1, col };
   };
   const doc = docs[0]!;
+  if (isRefused(doc)) {
+    const location = { file, doc: 1, path: itemPath(index, []), ...position(doc.offset) };
+    return { value: undefined, errors: [], notes: [{ code: doc.code, message: doc.message.replace('the document', 'the List item').replace(/; it is skipped$/, '; the item is skipped'), location }], locate: () => location };
+  }
   const errors = errorsOf(file, 1, doc, position);
   const offsetAt = offsetFinder(doc);
   const locate = (path: readonly PathSegment[]): SourceLocation => {
@@ -209,7 +202,7 @@ function listItem(file: string, index: number, text: string, firstLine: number):
   try {
     return { value: (doc.toJS({ maxAliasCount: 1000 }) as unknown[])[0], errors, notes, locate };
   } catch (e) {
-    return { value: undefined, errors: [{ message: (e as Error).message, location: locate([]) }], notes, locate };
+    return { value: undefined, errors: [{ message: withoutSource((e as Error).message), location: locate([]) }], notes, locate };
   }
 }
 
@@ -219,11 +212,25 @@ function errorsOf(file: string, docNumber: number, doc: Document.Parsed, positio
   const byOffset = new Map<number, string[]>();
   for (const error of doc.errors) {
     const messages = byOffset.get(error.pos[0]) ?? [];
-    const message = error.message.split('\n')[0] ?? error.message;
+    const message = withoutSource(error.message.split('\n')[0] ?? error.message);
     if (!messages.includes(message)) messages.push(message);
     byOffset.set(error.pos[0], messages);
   }
   return [...byOffset].map(([offset, messages]) => ({ message: messages.join('; '), location: { file, doc: docNumber, path: '', ...position(offset) } }));
+}
+
+/**
+ * The YAML parser's message without the input it quotes: an unquoted `*Pa55…` in a Secret is read
+ * as an alias, and the message would print the password whole. The location says where.
+ */
+function withoutSource(message: string): string {
+  return message
+    .replace(/^(Unresolved alias \(the anchor must be set before the alias\)): .*$/s, '$1')
+    .replace(/^(Block scalar header includes extra characters): .*$/s, '$1')
+    .replace(/^(Invalid escape sequence) .*$/s, '$1')
+    .replace(/^(Not a YAML token): .*$/s, '$1')
+    .replace(/^(Plain value cannot start with) .*$/s, '$1 a reserved indicator character')
+    .replace(/^([^:"]+): ".*"$/s, '$1');
 }
 
 /** The notes of a document's tree, located: `where` gives file, document and path of a key's path. */
@@ -252,7 +259,12 @@ function toParsedDocument(file: string, index: number, doc: Document.Parsed, pos
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       const { line, col } = position(doc.range[0]);
-      errors.push({ message: (e as Error).message, location: { file, doc: docNumber, path: '', line, col } });
+      errors.push({ message: withoutSource((e as Error).message), location: { file, doc: docNumber, path: '', line, col } });
+    }
+    const problem = hasAliases(doc) ? expansionProblem(value) : undefined;
+    if (problem) {
+      notes.push({ code: problem.code, message: problem.message, location: locate(problem.path) });
+      value = undefined;
     }
   }
   return { file, index, value, errors, notes, locate };
@@ -322,9 +334,9 @@ function bomLength(text: string): number {
  * ordinary path. The items were checked against the JSON grammar and the skeleton parsed, so the
  * whole text is JSON; anything else (YAML in flow style, comments, trailing commas) is not split.
  */
-function jsonListDocument(file: string, text: string, defer: boolean): ParsedDocument | undefined {
+function jsonListDocument(file: string, text: string, defer: boolean, tolerant: boolean): ParsedDocument | undefined {
   const positions = jsonPositions(text);
-  const span = positions.locator().topLevelList('items');
+  const span = positions.locator().topLevelList('items', tolerant);
   if (!span) return undefined;
   let skeleton: unknown;
   const skeletonText = `${text.slice(0, span.start)}[]${text.slice(span.end)}`;
@@ -339,9 +351,20 @@ function jsonListDocument(file: string, text: string, defer: boolean): ParsedDoc
   if (!Array.isArray(list.items) || list.items.length > 0) return undefined;
   function* items(): Generator<ParsedItem> {
     for (let n = 0; n < span!.items.length; n++) {
-      const { start, end } = span!.items[n]!;
+      const { start, end, invalid } = span!.items[n]!;
       const locate = (path: readonly PathSegment[]): SourceLocation =>
         defer ? deferredLocation(file, 1, itemPath(n, path), positions) : { file, doc: 1, path: itemPath(n, path), ...positions.at(['items', n, ...path]) };
+      const problem = jsonLimitProblem(text, start, end, 'the List item');
+      if (problem) {
+        const location = { file, doc: 1, path: itemPath(n, []), ...positions.pos(problem.offset) };
+        yield { value: undefined, errors: [], notes: [{ code: problem.code, message: problem.message, location }], locate };
+        continue;
+      }
+      if (invalid) {
+        const error = jsonSyntaxError(text.slice(start, end))!;
+        yield { value: undefined, errors: [{ message: `${error.message}; this List item is skipped`, location: { file, doc: 1, path: itemPath(n, []), ...positions.pos(start + error.offset) } }], notes: [], locate };
+        continue;
+      }
       // The span was checked against the JSON grammar when it was found.
       const value = JSON.parse(text.slice(start, end)) as unknown;
       const notes = jsonNotes(jsonDuplicates(text, start, end, value), positions, (path) => ({ file, doc: 1, path: itemPath(n, path) }));
@@ -371,8 +394,21 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
   } catch (e) {
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
-    return { message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, offset: at ? Number(at[1]) : 0 };
+    return { message: `invalid JSON: ${withoutExcerpt(message)}`, offset: at ? Number(at[1]) : 0 };
   }
+}
+
+/**
+ * The JSON parser's message without the input it quotes (`Unexpected token 'P', ..."word": Pa55"...
+ * is not valid JSON`): it may be a Secret's value. The location says where; this says what kind.
+ */
+function withoutExcerpt(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+    .replace(/"[^"]*" is not valid JSON$/s, 'not valid JSON')
+    .replace(/^Unexpected token '.+?'/s, 'Unexpected character')
+    .replace(/^Unexpected token .(?= in JSON|$)/, 'Unexpected character');
 }
 
 /**

@@ -3,6 +3,8 @@
 // each can be parsed on its own and text that is only YAML (single quotes, comments, trailing
 // commas) never takes that path.
 
+import { MAX_DEPTH, MAX_SCALAR_CHARS } from './limits.js';
+
 const enum C {
   Tab = 9, Lf = 10, Cr = 13, Space = 32, Quote = 34, Plus = 43, Comma = 44, Minus = 45, Dot = 46, Zero = 48, Nine = 57,
   Colon = 58, UpperE = 69, LBracket = 91, Backslash = 92, RBracket = 93, LowerE = 101, LBrace = 123, RBrace = 125,
@@ -80,4 +82,63 @@ export function jsonValueEnd(text: string, i: number): number {
   }
   for (const literal of ['true', 'false', 'null']) if (text.startsWith(literal, i)) return i + literal.length;
   return numberEnd(text, i);
+}
+
+/** A limit of limits.ts that the JSON text at [start, end) goes past, and where. */
+export interface JsonLimitProblem {
+  code: 'object-too-deep' | 'input-too-large';
+  message: string;
+  offset: number;
+}
+
+/**
+ * Nesting depth and string length of the JSON text at [start, end), checked in one pass without
+ * recursion (the readers recurse per level; JSON.parse does not, so it would take any depth).
+ */
+export function jsonLimitProblem(text: string, start: number, end: number, what: string): JsonLimitProblem | undefined {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === C.Quote) {
+      let close = text.indexOf('"', i + 1);
+      while (close > 0 && escapedQuote(text, close)) close = text.indexOf('"', close + 1);
+      if (close < 0 || close >= end) return undefined; // unterminated: the parser says where
+      if (close - i - 1 > MAX_SCALAR_CHARS) {
+        return { code: 'input-too-large', message: `a string of ${((close - i) / 1048576).toFixed(1)} MiB is longer than the limit of ${MAX_SCALAR_CHARS / 1048576} MiB (no object a cluster stores holds one); ${what} is skipped`, offset: i };
+      }
+      i = close;
+    } else if (c === C.LBrace || c === C.LBracket) {
+      if (++depth > MAX_DEPTH) return { code: 'object-too-deep', message: `${what} is nested more than ${MAX_DEPTH} levels deep, the limit (real objects stay far below it); it is skipped`, offset: i };
+    } else if (c === C.RBrace || c === C.RBracket) depth--;
+  }
+  return undefined;
+}
+
+/** Is the quote at `i` escaped (an odd number of backslashes before it)? */
+function escapedQuote(text: string, i: number): boolean {
+  let n = 0;
+  while (text.charCodeAt(i - 1 - n) === C.Backslash) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * Where the value at `i` ends if it is not JSON (NaN, a bare word): brackets are matched outside
+ * strings up to the `,` or closing bracket that ends it. -1 when the text ends first.
+ */
+export function looseValueEnd(text: string, i: number): number {
+  let depth = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === C.Quote) {
+      let close = text.indexOf('"', i + 1);
+      while (close > 0 && escapedQuote(text, close)) close = text.indexOf('"', close + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === C.LBrace || c === C.LBracket) depth++;
+    else if (c === C.RBrace || c === C.RBracket) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === C.Comma && depth === 0) return i;
+  }
+  return -1;
 }

@@ -2,7 +2,7 @@
 // path, skipping every value it does not need. The elements of the largest top-level list (the
 // `items` of a `kubectl -o json` List) are indexed on first use, so each lookup scans one object.
 import type { PathSegment } from './documents.js';
-import { jsonValueEnd, skipJsonWs } from './json-check.js';
+import { jsonValueEnd, looseValueEnd, skipJsonWs } from './json-check.js';
 
 /** Past a byte-order mark, which JSON.parse is given the text without. */
 function startOf(text: string): number {
@@ -111,19 +111,29 @@ export class JsonLocator {
    * Undefined unless the text is an object whose `key` holds a list of JSON values. The text
    * around the list is not checked: the caller parses it.
    */
-  topLevelList(key: string): { start: number; end: number; items: { start: number; end: number }[] } | undefined {
+  /**
+   * `tolerant`: an item that is not JSON (NaN, a bare word) is kept, marked `invalid`, and the
+   * others are still split; otherwise such an item means the text is not split. An item nested
+   * too deep to check is kept and marked either way (it is refused where it is read).
+   */
+  topLevelList(key: string, tolerant = false): { start: number; end: number; items: { start: number; end: number; invalid?: boolean }[] } | undefined {
     const root = skipJsonWs(this.text, startOf(this.text));
     if (this.text[root] !== '{') return undefined;
     const found = this.findKey(root, key);
     if (!found || this.text[found.value] !== '[') return undefined;
     // Each element is checked against the JSON grammar as its end is found: only JSON is split.
-    const items: { start: number; end: number }[] = [];
+    const items: { start: number; end: number; invalid?: boolean }[] = [];
     let i = skipJsonWs(this.text, found.value + 1);
     if (this.text[i] !== ']') {
       for (;;) {
-        const end = checkedEnd(this.text, i);
-        if (end < 0) return undefined;
-        items.push({ start: i, end });
+        let end = checkedEnd(this.text, i);
+        if (end === TOO_DEEP || (end < 0 && tolerant)) {
+          end = looseValueEnd(this.text, i);
+          while (end > i && /\s/.test(this.text[end - 1]!)) end--;
+          if (end <= i) return undefined; // no item there (`[a,]`, `[}]`): not a List to split
+          items.push({ start: i, end, invalid: true });
+        } else if (end < 0) return undefined;
+        else items.push({ start: i, end });
         i = skipJsonWs(this.text, end);
         if (this.text[i] === ']') break;
         if (this.text[i] !== ',') return undefined;
@@ -233,12 +243,14 @@ export function keyName(text: string, start: number, end: number): string {
   }
 }
 
-/** jsonValueEnd, or -1 for text nested too deep to check (it is then not split). */
+const TOO_DEEP = -2;
+
+/** jsonValueEnd, or TOO_DEEP for text nested too deep to check. */
 function checkedEnd(text: string, i: number): number {
   try {
     return jsonValueEnd(text, i);
   } catch (e) {
-    if (e instanceof RangeError) return -1;
+    if (e instanceof RangeError) return TOO_DEEP;
     throw e;
   }
 }
