@@ -436,9 +436,27 @@ function offsetFinder(doc: Document.Parsed): (path: readonly PathSegment[]) => n
   };
 }
 
+/** Mappings with more keys than this get an index, so a walk over all their keys stays linear. */
+const INDEXED_MAP_SIZE = 32;
+const keyIndexes = new WeakMap<object, Map<string, { node: unknown; offset: number | undefined }>>();
+
+/** Key → entry of a large mapping; of a repeated key, the last entry (the one whose value is used). */
+function keyIndex(node: { items: readonly { key: unknown; value: unknown }[] }): Map<string, { node: unknown; offset: number | undefined }> {
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const item of node.items) {
+      if (isScalar(item.key)) index.set(String(item.key.value), { node: item.value, offset: rangeStart(item.key) });
+    }
+    keyIndexes.set(node, index);
+  }
+  return index;
+}
+
 function child(node: unknown, segment: PathSegment): { node: unknown; offset: number | undefined } | undefined {
   if (isMap(node)) {
     const wanted = String(segment);
+    if (node.items.length > INDEXED_MAP_SIZE) return keyIndex(node).get(wanted);
     // From the end: of a repeated key, the last entry is the one whose value is used.
     for (let i = node.items.length - 1; i >= 0; i--) {
       const item = node.items[i]!;
