@@ -94,3 +94,22 @@ test('verify text output escapes hosts and paths', () => {
   assert.doesNotMatch(text, raw, JSON.stringify(text));
   assert.match(text, /GET http:\/\/a\\u202eb\/x\\r\\x1b\[1A/);
 });
+
+test('a line break in a name, key or value never starts a line of the text report (it could pass for a finding)', async () => {
+  const forged = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: "web\\nerror[fake] forged by the name"
+  namespace: x
+  annotations:
+    "a.io/k\\nerror[fake] forged by the key": "v\\nerror[fake] forged by the value"
+spec:
+  ingressClassName: c
+  defaultBackend: {service: {name: s, port: {number: 80}}}
+`;
+  for (const flags of [[], ['--verbose']]) {
+    const run = await runCliCaptured(['convert', '-', ...flags], forged);
+    assert.match(run.stderr, /forged by the key/);
+    assert.doesNotMatch(run.stderr, /^\s*error\[fake\]/m, run.stderr);
+  }
+});

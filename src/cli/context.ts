@@ -6,6 +6,7 @@ import { isNamespaceName, isObjectName } from '../common/names.js';
 import { Conversion, describeNonManifest, findTarget, sourceOf, targets, type ConversionResult, type ConvertOptions, type Diagnostic } from '../index.js';
 import type { Paint } from '../reporter/formats/index.js';
 import { describeFsError } from './fs-errors.js';
+import { escapeForTerminal } from '../reporter/formats/terminal.js';
 import { expandPaths, readSource, STDIN_NAME } from './read-inputs.js';
 
 /**
@@ -50,7 +51,7 @@ export class UsageError extends Error {}
 export class OutputError extends Error {}
 
 export function usageError(io: CliIO, message: string): number {
-  io.stderr(`error: ${message}\n`);
+  io.stderr(`error: ${escapeForTerminal(message)}\n`);
   return EXIT_USAGE;
 }
 

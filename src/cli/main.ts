@@ -1,6 +1,7 @@
 // Command-line wiring only: commands and flags, each command in its own module.
 import { readFileSync } from 'node:fs';
 import { describeFsError } from './fs-errors.js';
+import { escapeForTerminal } from '../reporter/formats/terminal.js';
 import { Command, CommanderError, Option } from 'commander';
 import { findTarget, formatMatrix, outputTargets, targets, type MatrixFormat } from '../index.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError, usageError, type CliIO, type InputFlags } from './context.js';
@@ -87,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     } catch (e) {
       if (e instanceof UsageError) exitCode = usageError(io, e.message);
       else if (e instanceof OutputError) {
-        io.stderr(`error: ${e.message}\n`);
+        io.stderr(`error: ${escapeForTerminal(e.message)}\n`);
         exitCode = EXIT_OUTPUT;
       } else exitCode = internalError(io, e);
     }

@@ -43,7 +43,15 @@ export function formatLocation(location: SourceLocation): string {
 }
 
 export function formatObject(ref: ObjectRef): string {
-  return ref.namespace ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+  return singleLine(ref.namespace ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`);
+}
+
+/**
+ * Line breaks shown as `\n`: a finding is one line of the report, and a name, key or value from
+ * the input must not start a line of its own (it could pass for another finding).
+ */
+export function singleLine(text: string): string {
+  return text.includes('\n') ? text.replace(/\n/g, '\\n') : text;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -5,7 +5,7 @@
 import type { AccountingCounts, ObjectAccounting } from '../accounting.js';
 import { accountingStatuses } from '../accounting.js';
 import { codeInfo } from '../codes.js';
-import { formatLocation, formatObject, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import { formatLocation, formatObject, singleLine, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { findingGroups, gatewayHint, nextStep, topFinding, type GroupOfFindings, type NextStep } from '../next-step.js';
 import { newFindings, type Report, type ReportSummary } from '../report.js';
 import { withPosition } from '../../input/positions.js';
@@ -27,9 +27,9 @@ export function formatDiagnostic(d: Diagnostic, paint: Paint = plainPaint, known
   if (known) parts.push(paint.dim('(in the baseline)'));
   if (d.location) parts.push(formatLocation(d.location));
   if (d.object) parts.push(`${formatObject(d.object)}:`);
-  parts.push(d.message);
+  parts.push(singleLine(d.message));
   const line = parts.join(' ');
-  return d.hint ? `${line}\n  ${paint.dim(`hint: ${d.hint}`)}` : line;
+  return d.hint ? `${line}\n  ${paint.dim(`hint: ${singleLine(d.hint)}`)}` : line;
 }
 
 const objectKey = (d: { object?: { kind: string; namespace?: string; name: string } | undefined; location?: { file: string; doc: number } | undefined }) =>
