@@ -44,7 +44,7 @@ describe('input that yields nothing: exit 2, the reason, nothing written', () =>
     ['empty standard input', '', /<stdin>: it is empty/],
     ['kubectl table output', 'NAMESPACE   NAME   CLASS   HOSTS   ADDRESS   PORTS   AGE\nshop        web    nginx   a.com   1.2.3.4   80      3d\n', /kubectl's table output .*add -o yaml/],
     ['kubectl error text', 'error: You must be logged in to the server (Unauthorized)\n', /looks like an error message, not manifests \("error: You must be logged in/],
-    ['YAML that is no Kubernetes object', 'foo: bar\nbaz: [1, 2]\n', /none of them a Kubernetes object/],
+    ['YAML that is no Kubernetes object', 'foo: bar\nbaz: [1, 2]\n', /none of them a readable Kubernetes object/],
     ['Services only', 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n', /read 1 document from 1 source \(1 Service\)/],
   ];
   for (const [what, stdin, reason] of cases) {

@@ -150,7 +150,7 @@ function noIngress(conversion: Conversion, suspicious: readonly string[]): Diagn
   const kinds = Object.entries(counts)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([kind, n]) => `${n} ${kind}`);
-  const read = `read ${documents} document${documents === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ', none of them a Kubernetes object'}`;
+  const read = `read ${documents} document${documents === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ', none of them a readable Kubernetes object'}`;
   const why = suspicious.length > 0 ? `; ${suspicious.join('; ')}` : '';
   return {
     severity: 'error',
