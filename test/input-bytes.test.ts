@@ -81,7 +81,7 @@ test('random YAML streams read the same from bytes in any pieces as from their t
 
 /** The List scan as it was written over text, with regular expressions: the reference for the byte scan. */
 function splitText(text: string): { skeleton: string; tail: { start: number; removedLines: number }; items: [number, number][] } | undefined {
-  if (/^(?:---|\.\.\.)(?:[ \t]|$)|^%/m.test(text) || /(?:^|[\s[{,])[&*][^\s,\]}]/.test(text)) return undefined;
+  if (/^(?:---|\.\.\.)(?:[ \t]|$)|^%/m.test(text) || /(?:^|[\s[{,])&[^\s,\]}]/.test(text)) return undefined;
   const key = /^items:[ \t]*(?:#.*)?$/m.exec(text);
   if (!key) return undefined;
   const keyLineEnd = key.index + key[0].length;

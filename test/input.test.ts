@@ -336,3 +336,26 @@ test('the JSON grammar check agrees with JSON.parse', () => {
     { numRuns: 5000, seed: 20261122 },
   );
 });
+
+test('a List with "*" in a value (a snippet) is still read item by item; a real alias without an anchor loses only its own item', () => {
+  const item = (name: string, annotation: string) => `- apiVersion: networking.k8s.io/v1
+  kind: Ingress
+  metadata:
+    name: ${name}
+    namespace: n
+    annotations:
+      ${annotation}
+  spec:
+    ingressClassName: nginx
+    defaultBackend: {service: {name: s, port: {number: 80}}}
+`;
+  const snippet = `a.io/snippet: |\n        more_set_headers "X: *\\"";`;
+  const list = `apiVersion: v1\nkind: List\nitems:\n${item('a', snippet)}${item('b', 'a.io/x: y')}`;
+  assert.ok(splitYamlList(list), 'split: a "*" alone names no anchor, in a whole parse as in a split one');
+  const alias = `apiVersion: v1\nkind: List\nitems:\n${item('a', 'a.io/x: *nowhere')}${item('b', 'a.io/x: y')}`;
+  const conversion = new Conversion();
+  conversion.addSource({ name: 'list.yaml', text: alias });
+  const result = conversion.finish();
+  assert.deepEqual(result.objects.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name), ['b-default-backend']);
+  assert.ok(result.diagnostics.some((d) => d.code === 'yaml-syntax' && d.location?.path.startsWith('items[0]')), JSON.stringify(result.diagnostics));
+});

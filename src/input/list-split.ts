@@ -3,10 +3,10 @@
 // List in the bytes, so each can be decoded, parsed, read and dropped on its own.
 //
 // Only the plain shape kubectl writes is split: one document, `items:` as a top-level key, a block
-// sequence under it. Anything this cannot be sure about (document markers, directives, anchors or
-// aliases that could reach across items) is left to the whole-document parse. The structure the
+// sequence under it. Anything this cannot be sure about (document markers, directives, anchors an
+// alias in another item could name) is left to the whole-document parse. The structure the
 // scan looks for is ASCII, which UTF-8 writes as itself and never inside another character; the
-// few characters it must classify beyond that (beside `&` and `*`) are decoded one at a time.
+// few characters it must classify beyond that (beside `&`) are decoded one at a time.
 import { bufferOf, CR, decode, HASH, LF, SPACE, TAB, type InputContent } from './bytes.js';
 
 export interface ListSplit {
@@ -71,9 +71,9 @@ export function splitYamlList(content: InputContent): ListSplit | undefined {
 /**
  * What the text scan tested with regular expressions, on the bytes: a document marker (`---` or
  * `...` alone or before a blank at a line start), a directive (`%` at a line start), or an anchor
- * or alias (`&` or `*` at the start or after a blank, `[`, `{` or `,`, before a character that is
- * none of blank, `,`, `]`, `}`). "Blank" and "line start" are JavaScript's `\s` and `^`: a
- * non-ASCII character next to `&` or `*` is decoded and tested as the regular expression did.
+ * (`&` at the start or after a blank, `[`, `{` or `,`, before a character that is none of blank,
+ * `,`, `]`, `}`). "Blank" and "line start" are JavaScript's `\s` and `^`: a non-ASCII character
+ * next to `&` is decoded and tested as the regular expression did.
  */
 function hasMarkerOrAnchor(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) {
@@ -83,8 +83,9 @@ function hasMarkerOrAnchor(bytes: Buffer): boolean {
       if (b === 0x25) return true; // %
       if ((b === DASH || b === 0x2e) && bytes[i + 1] === b && bytes[i + 2] === b && (bytes[i + 3] === SPACE || bytes[i + 3] === TAB || lineEndsAt(bytes, i + 3))) return true;
     }
-    if (b === 0x26 || b === 0x2a) {
-      // & or *
+    if (b === 0x26) {
+      // & (an alias `*` alone cannot reach across items: with no anchor anywhere it names nothing,
+      // in a whole parse as in a split one, so a `*` in a snippet no longer costs the split)
       const before = i === 0 ? undefined : charBefore(bytes, i);
       const after = charAt(bytes, i + 1);
       const tokenStart = before === undefined || blank.test(before) || before === '[' || before === '{' || before === ',';
