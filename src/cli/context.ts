@@ -171,7 +171,8 @@ export function guardReportFile(reportFile: string | undefined, inputs: readonly
   if (isDirectory(reportFile)) throw new UsageError(`--report-file ${reportFile} is a directory; name a file`);
 }
 
-function realOrResolved(path: string): string {
+/** The real path (links resolved) of what exists, else the path made absolute. */
+export function realOrResolved(path: string): string {
   try {
     return realpathSync(path);
   } catch {

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { serialize, type GatewayApiObject, type OutputFormat } from '../index.js';
-import { OutputError, UsageError, writeFileAtomic } from './context.js';
+import { OutputError, realOrResolved, UsageError, writeFileAtomic } from './context.js';
 import { describeFsError } from './fs-errors.js';
 import { expandPaths } from './read-inputs.js';
 import { shownList } from '../reporter/values.js';
@@ -81,7 +81,7 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
   if (exists && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${dir} is not a directory`);
   if (exists && readdirSync(dir).length > 0 && !options.force) throw new UsageError(`--out-dir ${dir} is not empty; pass --force to write into it`);
   const realDir = exists ? realpathSync(dir) : resolve(dir);
-  const inputPaths = new Set(inputs.flatMap((p) => [resolve(p), realOrSelf(p)]));
+  const inputPaths = new Set(inputs.flatMap((p) => [resolve(p), realOrResolved(p)]));
   for (const path of files.keys()) {
     if (inputPaths.has(resolve(dir, path)) || inputPaths.has(resolve(realDir, path))) throw new UsageError(`--out-dir would overwrite input file ${join(dir, path)}`);
     refuseLinks(dir, path);
@@ -114,14 +114,6 @@ export function writeOutDir(dir: string, files: Map<string, string>, inputs: rea
     removeEmptyParents(dir, path);
   }
   return { written: files.size, removed: removable, kept: options.keepStale ? stale : [], foreign };
-}
-
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }
 
 /** A generated file is never written through a symbolic link: not the file, not its namespace directory. */
